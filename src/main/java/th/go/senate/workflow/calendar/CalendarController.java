@@ -1,0 +1,102 @@
+package th.go.senate.workflow.calendar;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import th.go.senate.workflow.web.BadRequestException;
+import th.go.senate.workflow.web.CurrentUser;
+
+/**
+ * The calendar API: any signed-in user can check a deadline and read the holidays; administrators and
+ * KPI managers maintain the holidays when the Cabinet changes them.
+ */
+@RestController
+@RequestMapping("/api/calendar")
+public class CalendarController {
+
+  /** Besides camunda-admin, the group that may maintain the calendar. */
+  public static final String CALENDAR_MAINTAINERS = "kpiManagers";
+
+  private final DueDatePlanner planner;
+  private final HolidayService holidays;
+  private final CurrentUser currentUser;
+
+  public CalendarController(DueDatePlanner planner, HolidayService holidays, CurrentUser currentUser) {
+    this.planner = planner;
+    this.holidays = holidays;
+    this.currentUser = currentUser;
+  }
+
+  @GetMapping("/due")
+  public Map<String, String> due(@RequestParam String start, @RequestParam int days,
+      @RequestParam(defaultValue = "WORKING_DAYS") String calendar) {
+    Instant from;
+    try {
+      from = java.time.OffsetDateTime.parse(start).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new BadRequestException("รูปแบบเวลาเริ่มนับไม่ถูกต้อง: '" + start
+          + "' ใช้ ISO-8601 พร้อมเขตเวลา เช่น 2026-04-10T09:00:00+07:00 (start must be an ISO-8601 instant with offset)");
+    }
+    CalendarKind kind;
+    try {
+      kind = CalendarKind.valueOf(calendar);
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException("ไม่รู้จักปฏิทิน '" + calendar
+          + "' ใช้ WORKING_DAYS, SESSION_DAYS หรือ CALENDAR_DAYS (unknown calendar)");
+    }
+    Instant due = planner.due(from, days, kind);
+    return Map.of("due", DueDatePlanner.local(due).toOffsetDateTime().toString());
+  }
+
+  @GetMapping("/holidays")
+  public List<Holiday> holidays(@RequestParam(required = false) Integer year) {
+    return holidays.list(year);
+  }
+
+  @PostMapping("/holidays")
+  public ResponseEntity<Holiday> addHoliday(@RequestBody HolidayRequest request) {
+    currentUser.requireAnyGroup(CALENDAR_MAINTAINERS);
+    LocalDate date = request.parsedDate();
+    Holiday saved = holidays.add(new Holiday(date, request.nameTh(), request.nameEn()));
+    return ResponseEntity.created(URI.create("/api/calendar/holidays/" + saved.date())).body(saved);
+  }
+
+  @DeleteMapping("/holidays/{date}")
+  public ResponseEntity<Void> removeHoliday(
+      @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+    currentUser.requireAnyGroup(CALENDAR_MAINTAINERS);
+    holidays.remove(date);
+    return ResponseEntity.noContent().build();
+  }
+
+  /** The date arrives as text so that a malformed one gets a message naming it. */
+  public record HolidayRequest(String date, String nameTh, String nameEn) {
+
+    LocalDate parsedDate() {
+      if (date == null || date.isBlank()) {
+        throw new BadRequestException("ต้องระบุวันที่ของวันหยุด (date is required, format YYYY-MM-DD)");
+      }
+      try {
+        return LocalDate.parse(date.strip());
+      } catch (DateTimeParseException e) {
+        throw new BadRequestException("วันที่ '" + date + "' ไม่ถูกต้อง ใช้รูปแบบ ปปปป-ดด-วว ค.ศ. เช่น 2026-12-07"
+            + " (malformed date, use YYYY-MM-DD)");
+      }
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package th.go.senate.workflow.engine;
+
+import java.util.ArrayList;
+
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+import th.go.senate.workflow.form.FormValidator;
+import th.go.senate.workflow.kpi.KpiRecorder;
+import th.go.senate.workflow.reference.CaseStart;
+import th.go.senate.workflow.sla.SlaTaskListener;
+
+/**
+ * The engine plugin of the platform (the Spring Boot starter picks up every ProcessEnginePlugin bean):
+ * registers {@link StepInstrumentation} as a parse listener. The listeners are injected lazily because
+ * they use engine services, which exist only once the engine this plugin configures has been built.
+ */
+@Component
+public class SenateEnginePlugin extends AbstractProcessEnginePlugin {
+
+  private final SlaTaskListener sla;
+  private final KpiRecorder kpi;
+  private final FormValidator forms;
+  private final CaseStart caseStart;
+
+  public SenateEnginePlugin(@Lazy SlaTaskListener sla, @Lazy KpiRecorder kpi, @Lazy FormValidator forms,
+      @Lazy CaseStart caseStart) {
+    this.sla = sla;
+    this.kpi = kpi;
+    this.forms = forms;
+    this.caseStart = caseStart;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getCustomPreBPMNParseListeners() == null) {
+      configuration.setCustomPreBPMNParseListeners(new ArrayList<BpmnParseListener>());
+    }
+    configuration.getCustomPreBPMNParseListeners().add(new StepInstrumentation(sla, kpi, forms, caseStart));
+  }
+}

@@ -1,0 +1,146 @@
+package th.go.senate.workflow.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import th.go.senate.workflow.identity.BureauDirectory.GroupDescription;
+
+/**
+ * Seeds Camunda's identity from the one description of the bureaus, at every start and idempotently:
+ * groups (with Thai names), the authorizations that let a bureau see and work only its own tasks, and,
+ * in the demo profile only, one user per group.
+ *
+ * <p>Task visibility itself is Camunda's: a candidate group receives READ and TASK_WORK on each task it is
+ * a candidate for, so with authorization on a clerk sees exactly the tasks of the clerk's groups.
+ */
+@Component
+public class IdentitySeeder {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IdentitySeeder.class);
+
+  /** Groups that monitor every instance in Cockpit and read every KPI report. */
+  public static final List<String> MONITORING_GROUPS = List.of("kpiManagers", "sgOffice");
+  public static final String DEMO_USER_SUFFIX = "User";
+
+  private final IdentityService identityService;
+  private final AuthorizationService authorizationService;
+  private final BureauDirectory bureaus;
+  private final DemoProperties demo;
+
+  public IdentitySeeder(IdentityService identityService, AuthorizationService authorizationService,
+      BureauDirectory bureaus, DemoProperties demo) {
+    this.identityService = identityService;
+    this.authorizationService = authorizationService;
+    this.bureaus = bureaus;
+    this.demo = demo;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  @Order(1)
+  public void seed() {
+    for (GroupDescription description : bureaus.allGroups()) {
+      ensureGroup(description);
+      grant(description.getId(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    }
+    for (String group : MONITORING_GROUPS) {
+      grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+      grant(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+          ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
+      grant(group, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+      grant(group, Resources.DECISION_DEFINITION, "*", Permissions.READ);
+      grant(group, Resources.DEPLOYMENT, "*", Permissions.READ);
+    }
+    for (Map.Entry<String, List<String>> starters : bureaus.getStarters().entrySet()) {
+      for (String group : starters.getValue()) {
+        grant(group, Resources.PROCESS_DEFINITION, starters.getKey(), Permissions.READ,
+            ProcessDefinitionPermissions.CREATE_INSTANCE);
+        grant(group, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+      }
+    }
+    // Everyone reads the shared Tasklist filters; what a filter lists is still limited by task rights.
+    grantGlobal(Resources.FILTER, "*", Permissions.READ);
+    if (demo.isEnabled()) {
+      seedDemoUsers();
+    }
+  }
+
+  private void seedDemoUsers() {
+    if (demo.getPassword() == null || demo.getPassword().isBlank()) {
+      throw new IllegalStateException("senate.demo.password must be set when demo data is enabled");
+    }
+    for (GroupDescription group : bureaus.allGroups()) {
+      String userId = group.getId() + DEMO_USER_SUFFIX;
+      if (identityService.createUserQuery().userId(userId).count() == 0) {
+        User user = identityService.newUser(userId);
+        user.setFirstName("ผู้ใช้ทดลอง");
+        user.setLastName(group.getNameTh());
+        user.setEmail(userId + "@demo.invalid");
+        user.setPassword(demo.getPassword());
+        identityService.saveUser(user);
+        identityService.createMembership(userId, group.getId());
+        // A bureau director is a member of the bureau too: the director sees the bureau's work.
+        if (group.getId().endsWith(BureauDirectory.HEAD_SUFFIX)) {
+          identityService.createMembership(userId,
+              group.getId().substring(0, group.getId().length() - BureauDirectory.HEAD_SUFFIX.length()));
+        }
+      }
+    }
+    LOG.info("Demo users seeded: <groupId>User for {} groups (demo profile)", bureaus.allGroups().size());
+  }
+
+  private void ensureGroup(GroupDescription description) {
+    if (identityService.createGroupQuery().groupId(description.getId()).count() == 0) {
+      Group group = identityService.newGroup(description.getId());
+      group.setName(description.getNameTh());
+      group.setType("WORKFLOW");
+      identityService.saveGroup(group);
+    }
+  }
+
+  private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization existing = authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+        .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).singleResult();
+    Authorization authorization = existing != null ? existing : authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+    if (existing == null) {
+      authorization.setGroupId(groupId);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+    }
+    for (Permission permission : permissions) {
+      authorization.addPermission(permission);
+    }
+    authorizationService.saveAuthorization(authorization);
+  }
+
+  private void grantGlobal(Resource resource, String resourceId, Permission permission) {
+    Authorization existing = authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GLOBAL)
+        .resourceType(resource).resourceId(resourceId).singleResult();
+    if (existing == null) {
+      Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GLOBAL);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+      authorization.addPermission(permission);
+      authorizationService.saveAuthorization(authorization);
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package th.go.senate.workflow.identity;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Tasklist filters a clerk finds on first login, in Thai. Created once (by name); an administrator may
+ * edit them afterwards in Tasklist without the next start undoing it.
+ */
+@Component
+public class TasklistFilters {
+
+  public static final String MY_TASKS = "งานของฉัน";
+  public static final String BUREAU_UNASSIGNED = "งานของสำนักที่ยังไม่มีผู้รับ";
+  public static final String DUE_SOON = "ครบกำหนดภายใน 2 วันทำการ";
+  public static final String OVERDUE = "เกินกำหนด";
+
+  private static final String MY_GROUPS = "${currentUserGroups()}";
+
+  private final FilterService filterService;
+  private final TaskService taskService;
+
+  public TasklistFilters(FilterService filterService, TaskService taskService) {
+    this.filterService = filterService;
+    this.taskService = taskService;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  @Order(2)
+  public void create() {
+    create(MY_TASKS, "งานที่ฉันรับไว้", -10, "#1f5fa8",
+        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
+    create(BUREAU_UNASSIGNED, "งานของกลุ่มของฉันที่ยังไม่มีผู้รับ กดรับงานก่อนดำเนินการ", -5, "#3c8d40",
+        taskService.createTaskQuery().taskCandidateGroupInExpression(MY_GROUPS).taskUnassigned()
+            .orderByDueDate().asc());
+    // The bound is counted on the working-day calendar (the Tasklist evaluates it at each query).
+    create(DUE_SOON, "งานของกลุ่มของฉันที่จะครบกำหนดภายใน 2 วันทำการ", 0, "#e0a800",
+        taskService.createTaskQuery().taskCandidateGroupInExpression(MY_GROUPS).includeAssignedTasks()
+            .dueAfterExpression("${now()}").dueBeforeExpression("${dueDatePlanner.workingDaysFromNow(2)}")
+            .orderByDueDate().asc());
+    create(OVERDUE, "งานของกลุ่มของฉันที่เลยกำหนดแล้ว", 5, "#c0392b",
+        taskService.createTaskQuery().taskCandidateGroupInExpression(MY_GROUPS).includeAssignedTasks()
+            .dueBeforeExpression("${now()}").orderByDueDate().asc());
+  }
+
+  private void create(String name, String description, int priority, String color, TaskQuery query) {
+    if (filterService.createFilterQuery().filterName(name).count() > 0) {
+      return;
+    }
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("description", description);
+    properties.put("priority", priority);
+    properties.put("color", color);
+    properties.put("refresh", true);
+    Filter filter = filterService.newTaskFilter(name).setProperties(properties).setQuery(query);
+    filterService.saveFilter(filter);
+  }
+}

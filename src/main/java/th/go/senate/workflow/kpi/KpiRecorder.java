@@ -1,0 +1,106 @@
+package th.go.senate.workflow.kpi;
+
+import java.time.Instant;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.stereotype.Component;
+
+import th.go.senate.workflow.calendar.CalendarKind;
+import th.go.senate.workflow.calendar.DueDatePlanner;
+import th.go.senate.workflow.sla.SlaPolicyService;
+
+/**
+ * The one KPI recorder. The engine plugin attaches it to every user task (create, assignment, complete,
+ * delete), to every process (start, end) and to every end event, so no step escapes and no model has to
+ * remember it. It writes in the engine's transaction: a rolled-back step leaves no fact, a retried job one.
+ */
+@Component
+public class KpiRecorder implements TaskListener {
+
+  /** A process that has a legal limit of its own sets this variable; otherwise "limit met" = no late step. */
+  public static final String LEGAL_LIMIT_MET_VARIABLE = "legalLimitMet";
+  public static final String COMPLETED = "COMPLETED";
+  public static final String CANCELLED = "CANCELLED";
+
+  private final KpiRepository repository;
+  private final SlaPolicyService policies;
+  private final DueDatePlanner planner;
+
+  public KpiRecorder(KpiRepository repository, SlaPolicyService policies, DueDatePlanner planner) {
+    this.repository = repository;
+    this.policies = policies;
+    this.planner = planner;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    switch (task.getEventName()) {
+      case EVENTNAME_CREATE -> created((TaskEntity) task);
+      case EVENTNAME_ASSIGNMENT -> repository.claimed(task.getId(), task.getAssignee(), now);
+      case EVENTNAME_COMPLETE -> ended(task, COMPLETED, now);
+      case EVENTNAME_DELETE -> ended(task, CANCELLED, now);
+      default -> { }
+    }
+  }
+
+  private void created(TaskEntity task) {
+    ExecutionEntity execution = task.getExecution();
+    String processKey = execution.getProcessDefinition().getKey();
+    CalendarKind calendar = policies.policyFor(processKey, task.getTaskDefinitionKey()).calendar();
+    String candidateGroup = task.getCandidates().stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+        .map(IdentityLink::getGroupId).findFirst().orElse(null);
+    repository.insertStep(new StepFact(task.getId(), processKey, task.getProcessInstanceId(),
+        execution.getProcessBusinessKey(), task.getTaskDefinitionKey(), task.getName(), candidateGroup,
+        task.getAssignee(), KpiRepository.time(task.getCreateTime().toInstant()),
+        task.getAssignee() == null ? null : KpiRepository.time(task.getCreateTime().toInstant()), null,
+        task.getDueDate() == null ? null : KpiRepository.time(task.getDueDate().toInstant()),
+        calendar.name(), null, null, null, 0, null));
+  }
+
+  private void ended(DelegateTask task, String endState, Instant now) {
+    StepFact fact = repository.findStep(task.getId()).orElse(null);
+    if (fact == null) {
+      return;
+    }
+    int minutes = (int) planner.businessMinutes(fact.createdAt().toInstant(), now,
+        CalendarKind.valueOf(fact.calendar()));
+    Boolean slaMet = COMPLETED.equals(endState)
+        ? fact.breachedAt() == null && (fact.dueAt() == null || !now.isAfter(fact.dueAt().toInstant()))
+        : fact.slaMet();
+    repository.ended(task.getId(), endState, now, minutes, slaMet);
+  }
+
+  /** Process start listener: the case fact opens. */
+  public void caseStarted(DelegateExecution execution) {
+    ExecutionEntity instance = (ExecutionEntity) execution;
+    repository.insertCase(new CaseFact(execution.getProcessInstanceId(),
+        instance.getProcessDefinition().getKey(), execution.getProcessBusinessKey(),
+        KpiRepository.time(ClockUtil.getCurrentTime().toInstant()), null, null, null));
+  }
+
+  /** Process end listener: the case fact closes, ended normally or cancelled. */
+  public void caseEnded(DelegateExecution execution) {
+    Object limit = execution.getVariable(LEGAL_LIMIT_MET_VARIABLE);
+    Boolean limitMet = limit instanceof Boolean b ? b : !repository.anyStepLate(execution.getProcessInstanceId());
+    repository.caseEnded(execution.getProcessInstanceId(), ClockUtil.getCurrentTime().toInstant(),
+        ((ExecutionEntity) execution).isCanceled() ? CANCELLED : null, limitMet);
+  }
+
+  /** An end event was reached: its id is the case's outcome (e.g. EndEvent_PetitionClosed). */
+  public void endEventReached(DelegateExecution execution) {
+    repository.caseOutcome(execution.getProcessInstanceId(), execution.getCurrentActivityId());
+  }
+
+  public void businessKeyAssigned(String processInstanceId, String businessKey) {
+    repository.caseBusinessKey(processInstanceId, businessKey);
+  }
+}

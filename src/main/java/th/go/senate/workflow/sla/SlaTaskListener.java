@@ -1,0 +1,27 @@
+package th.go.senate.workflow.sla;
+
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.springframework.stereotype.Component;
+
+/** On task creation: the due date from the step's SLA, counted on its calendar from the creation time. */
+@Component
+public class SlaTaskListener implements TaskListener {
+
+  private final SlaPlanner slaPlanner;
+
+  public SlaTaskListener(SlaPlanner slaPlanner) {
+    this.slaPlanner = slaPlanner;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    TaskEntity entity = (TaskEntity) task;
+    SlaSchedule schedule = slaPlanner.schedule(SlaPlanner.processKey(entity.getExecution()),
+        task.getTaskDefinitionKey(), task.getCreateTime().toInstant());
+    task.setDueDate(Date.from(schedule.dueAt()));
+  }
+}
