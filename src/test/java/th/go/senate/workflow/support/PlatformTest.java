@@ -1,0 +1,99 @@
+package th.go.senate.workflow.support;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+import th.go.senate.workflow.calendar.DueDatePlanner;
+
+/**
+ * Base of the platform tests: the whole application (engine, REST, webapps) on a random port with an
+ * in-memory H2 and the job executor off. Every test class shares one Spring context, so tests create
+ * their own instances and never assume an empty database.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class PlatformTest {
+
+  @Autowired protected ProcessEngine processEngine;
+  @Autowired protected RuntimeService runtimeService;
+  @Autowired protected TaskService taskService;
+  @Autowired protected HistoryService historyService;
+  @Autowired protected ManagementService managementService;
+  @Autowired protected IdentityService identityService;
+  @Autowired protected JdbcTemplate jdbc;
+  @LocalServerPort protected int port;
+
+  @BeforeEach
+  void initAssertions() {
+    BpmnAwareTests.init(processEngine);
+  }
+
+  @AfterEach
+  void resetClockAndUser() {
+    ClockUtil.reset();
+    identityService.clearAuthentication();
+  }
+
+  /** Sets the engine clock to a Bangkok wall-clock time. */
+  protected static void clockAt(LocalDateTime bangkokTime) {
+    ClockUtil.setCurrentTime(Date.from(bangkokTime.atZone(DueDatePlanner.ZONE).toInstant()));
+  }
+
+  protected static Instant bangkok(LocalDateTime bangkokTime) {
+    return bangkokTime.atZone(DueDatePlanner.ZONE).toInstant();
+  }
+
+  /** Valid values of the petition start form. */
+  protected static Map<String, Object> petitionIntake() {
+    return Map.of("channel", "LETTER", "petitionerName", "นางสาวสมใจ ใจดี", "petitionerContact", "081-234-5678",
+        "subject", "ขอให้ตรวจสอบการก่อสร้างถนน", "details", "ถนนในหมู่บ้านชำรุดมานานกว่าหนึ่งปี",
+        "receivedDate", "2026-11-26");
+  }
+
+  protected ProcessInstance startPetition() {
+    return runtimeService.startProcessInstanceByKey("petition", petitionIntake());
+  }
+
+  protected Task task(ProcessInstance instance) {
+    return taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+  }
+
+  /** Completes the single open task of the instance as a user of the given group. */
+  protected void completeAs(String userId, List<String> groups, ProcessInstance instance, Map<String, Object> values) {
+    Task task = task(instance);
+    identityService.setAuthentication(userId, groups);
+    try {
+      taskService.claim(task.getId(), userId);
+      taskService.complete(task.getId(), values);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  /** The SLA timer of the instance's open task (the timeout listener's job). */
+  protected Job slaTimer(ProcessInstance instance) {
+    return managementService.createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
+  }
+}
