@@ -73,8 +73,10 @@ public class KpiRecorder implements TaskListener {
     }
     int minutes = (int) planner.businessMinutes(fact.createdAt().toInstant(), now,
         CalendarKind.valueOf(fact.calendar()));
+    // Boolean.valueOf keeps the conditional a Boolean one: with a primitive branch, a cancelled step's null
+    // slaMet would be unboxed (NullPointerException, and the cancellation would fail).
     Boolean slaMet = COMPLETED.equals(endState)
-        ? fact.breachedAt() == null && (fact.dueAt() == null || !now.isAfter(fact.dueAt().toInstant()))
+        ? Boolean.valueOf(fact.breachedAt() == null && (fact.dueAt() == null || !now.isAfter(fact.dueAt().toInstant())))
         : fact.slaMet();
     repository.ended(task.getId(), endState, now, minutes, slaMet);
   }
