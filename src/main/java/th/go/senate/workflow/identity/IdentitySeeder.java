@@ -61,6 +61,9 @@ public class IdentitySeeder {
     for (GroupDescription description : bureaus.allGroups()) {
       ensureGroup(description);
       grant(description.getId(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      // Tasklist shows a task's process (name, diagram) and resolves "start by key" only with READ on the
+      // definition; READ alone opens no instance, history or start (those need READ_INSTANCE, CREATE_INSTANCE).
+      grant(description.getId(), Resources.PROCESS_DEFINITION, "*", Permissions.READ);
     }
     for (String group : MONITORING_GROUPS) {
       grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);

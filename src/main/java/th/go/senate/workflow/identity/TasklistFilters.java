@@ -1,5 +1,7 @@
 package th.go.senate.workflow.identity;
 
+import java.time.LocalDate;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,6 +13,8 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+
+import th.go.senate.workflow.calendar.DueDatePlanner;
 
 /**
  * The Tasklist filters a clerk finds on first login, in Thai. Created once (by name); an administrator may
@@ -28,10 +32,23 @@ public class TasklistFilters {
 
   private final FilterService filterService;
   private final TaskService taskService;
+  private final DueDatePlanner planner;
 
-  public TasklistFilters(FilterService filterService, TaskService taskService) {
+  public TasklistFilters(FilterService filterService, TaskService taskService, DueDatePlanner planner) {
     this.filterService = filterService;
     this.taskService = taskService;
+    this.planner = planner;
+  }
+
+  /**
+   * The upper bound of "due within N working days" (filter expression {@code tasklistFilters.dueWithinWorkingDays(N)}):
+   * just after the end of the N-th working day from now. Camunda's {@code dueBefore} is strict and a working-day
+   * due date is exactly 16:30 of its day, so {@code workingDaysFromNow(N)} itself would leave out every task due on
+   * the N-th working day; the end of that day also takes in calendar-day deadlines (24:00).
+   */
+  public Date dueWithinWorkingDays(int days) {
+    LocalDate lastDay = DueDatePlanner.local(planner.workingDaysFromNow(days).toInstant()).toLocalDate();
+    return new Date(lastDay.plusDays(1).atStartOfDay(DueDatePlanner.ZONE).toInstant().toEpochMilli() + 1);
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -45,7 +62,7 @@ public class TasklistFilters {
     // The bound is counted on the working-day calendar (the Tasklist evaluates it at each query).
     create(DUE_SOON, "งานของกลุ่มของฉันที่จะครบกำหนดภายใน 2 วันทำการ", 0, "#e0a800",
         taskService.createTaskQuery().taskCandidateGroupInExpression(MY_GROUPS).includeAssignedTasks()
-            .dueAfterExpression("${now()}").dueBeforeExpression("${dueDatePlanner.workingDaysFromNow(2)}")
+            .dueAfterExpression("${now()}").dueBeforeExpression("${tasklistFilters.dueWithinWorkingDays(2)}")
             .orderByDueDate().asc());
     create(OVERDUE, "งานของกลุ่มของฉันที่เลยกำหนดแล้ว", 5, "#c0392b",
         taskService.createTaskQuery().taskCandidateGroupInExpression(MY_GROUPS).includeAssignedTasks()
