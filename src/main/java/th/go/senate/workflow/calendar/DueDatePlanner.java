@@ -16,6 +16,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Component;
 
 import th.go.senate.workflow.SenateWorkflowApplication;
@@ -31,6 +33,9 @@ public class DueDatePlanner {
   public static final ZoneId ZONE = ZoneId.of(SenateWorkflowApplication.ZONE_ID);
   public static final LocalTime OFFICE_OPENS = LocalTime.of(8, 30);
   public static final LocalTime OFFICE_CLOSES = LocalTime.of(16, 30);
+
+  /** No deadline of the Secretariat is ten years away; a larger number is a typing mistake. */
+  public static final int MAX_DAYS = 3650;
 
   /** Counting never looks further than this for the N-th day (guards against a calendar with no sessions). */
   private static final int MAX_DAYS_SEARCHED = 3 * 366;
@@ -65,8 +70,9 @@ public class DueDatePlanner {
     if (start == null) {
       throw new IllegalArgumentException("ต้องระบุเวลาเริ่มนับ (start is required)");
     }
-    if (days < 1) {
-      throw new IllegalArgumentException("จำนวนวันต้องไม่น้อยกว่า 1 (days must be at least 1, was " + days + ")");
+    if (days < 1 || days > MAX_DAYS) {
+      throw new IllegalArgumentException("จำนวนวันต้องอยู่ระหว่าง 1 ถึง " + MAX_DAYS + " (days must be 1.." + MAX_DAYS
+          + ", was " + days + ")");
     }
     if (calendar == null) {
       throw new IllegalArgumentException("ต้องระบุปฏิทิน (calendar is required)");
@@ -156,6 +162,15 @@ public class DueDatePlanner {
   @EventListener(CalendarChangedEvent.class)
   @Order(Ordered.HIGHEST_PRECEDENCE)
   public void forget() {
+    snapshot = null;
+  }
+
+  /**
+   * A calendar change that was rolled back must not survive in this node's copy: forget it again once
+   * the transaction has ended either way.
+   */
+  @TransactionalEventListener(phase = TransactionPhase.AFTER_ROLLBACK)
+  public void forgetRolledBack(CalendarChangedEvent event) {
     snapshot = null;
   }
 
