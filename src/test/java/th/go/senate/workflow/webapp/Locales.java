@@ -38,6 +38,12 @@ final class Locales {
     return labels;
   }
 
+  /** The Thai label of the first key whose English label is the given text. */
+  static String thaiOf(String app, String english) {
+    return labels(app, "en").entrySet().stream().filter(e -> e.getValue().equals(english)).findFirst()
+        .map(e -> th(app, e.getKey())).orElseThrow(() -> new IllegalArgumentException("no label " + english));
+  }
+
   static String th(String app, String key) {
     String label = labels(app, "th").get(key);
     if (label == null) {
