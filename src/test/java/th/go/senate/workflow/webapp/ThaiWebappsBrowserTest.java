@@ -8,7 +8,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -31,8 +31,9 @@ class ThaiWebappsBrowserTest extends PlatformTest {
       "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม"};
   private static final String HEADER = "สำนักงานเลขาธิการวุฒิสภา";
 
-  @BeforeAll
-  static void chromiumInstalled() {
+  /** Each test, so that Maven's summary counts them as skipped when Chromium is missing. */
+  @BeforeEach
+  void chromiumInstalled() {
     Chromium.requireInstalled();
   }
 
