@@ -8,7 +8,14 @@ import th.go.senate.workflow.calendar.CalendarKind;
  * @param durationDays the time allowed, in days of {@code calendar}
  * @param warningPercent share of the allowed time after which the task is flagged (follow-up, priority)
  * @param escalationPercent share of the allowed time after which {@code escalationGroup} is drawn in
+ * @param countFrom name of a process variable holding the instant (or date) the time is counted from;
+ *     {@code null} (the usual case): counted from the task's creation
  */
 public record SlaPolicy(int durationDays, CalendarKind calendar, int warningPercent, int escalationPercent,
-    String escalationGroup) {
+    String escalationGroup, String countFrom) {
+
+  public SlaPolicy(int durationDays, CalendarKind calendar, int warningPercent, int escalationPercent,
+      String escalationGroup) {
+    this(durationDays, calendar, warningPercent, escalationPercent, escalationGroup, null);
+  }
 }

@@ -45,6 +45,11 @@ public class SlaPolicyService {
         CalendarKind.valueOf((String) row.getEntry("calendar")),
         ((Number) row.getEntry("warningPercent")).intValue(),
         ((Number) row.getEntry("escalationPercent")).intValue(),
-        (String) row.getEntry("escalationGroup"));
+        (String) row.getEntry("escalationGroup"),
+        blankToNull(row.getEntryMap().get("countFrom")));
+  }
+
+  private static String blankToNull(Object value) {
+    return value instanceof String s && !s.isBlank() ? s.strip() : null;
   }
 }

@@ -56,7 +56,8 @@ public class SlaReplanner {
         if (fact == null) {
           continue;
         }
-        Instant due = slaPlanner.schedule(fact.processKey(), fact.stepId(), task.getCreateTime().toInstant()).dueAt();
+        Instant due = slaPlanner.schedule(fact.processKey(), fact.stepId(), task.getCreateTime().toInstant(),
+            name -> taskService.getVariable(task.getId(), name)).dueAt();
         if (task.getDueDate() == null || !task.getDueDate().toInstant().equals(due)) {
           task.setDueDate(Date.from(due));
           taskService.saveTask(task);
