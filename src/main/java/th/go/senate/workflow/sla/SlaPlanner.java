@@ -19,7 +19,7 @@ import th.go.senate.workflow.calendar.DueDatePlanner;
 @Component("slaPlanner")
 public class SlaPlanner {
 
-  /** Task-scope variable: how many SLA checkpoints (warning, breach, escalation) have passed. */
+  /** Task-scope variable: how many SLA checkpoints (see {@link SlaSchedule#checkpoints()}) have passed. */
   public static final String LEVEL_VARIABLE = "slaLevel";
   /** Id of the timeout task listener that carries the SLA timer on every user task. */
   public static final String TIMER_LISTENER_ID = "SlaTimer";
@@ -37,7 +37,8 @@ public class SlaPlanner {
 
   public SlaSchedule schedule(String processKey, String stepId, Instant start) {
     SlaPolicy policy = policies.policyFor(processKey, stepId);
-    return SlaSchedule.of(policy, start, planner.due(start, policy.durationDays(), policy.calendar()));
+    return SlaSchedule.of(policy, start, planner.due(start, policy.durationDays(), policy.calendar()),
+        policy.headDays() == null ? null : planner.due(start, policy.headDays(), policy.calendar()));
   }
 
   /**
