@@ -132,7 +132,7 @@ public class IntegrityCaseService {
           commandContext.disableAuthorizationCheck();
           try {
             HistoricVariableInstanceQueryImpl query = new HistoricVariableInstanceQueryImpl();
-            query.processInstanceIdIn(processInstanceId).variableNameIn(variableNames.toArray(String[]::new));
+            query.processInstanceIdIn(processInstanceId).variableNameIn(variableNames.toArray(String[]::new)).includeDeleted();
             List<HistoricVariableInstance> variables = query.executeList(commandContext, null);
             for (HistoricVariableInstance variable : variables) {
               new DeleteHistoricVariableInstanceCmd(variable.getId()).execute(commandContext);
