@@ -24,7 +24,7 @@ import th.go.senate.workflow.calendar.DueDatePlanner;
 @Component("slaPlanner")
 public class SlaPlanner {
 
-  /** Task-scope variable: how many SLA checkpoints (warning, breach, escalation) have passed. */
+  /** Task-scope variable: how many SLA checkpoints (see {@link SlaSchedule#checkpoints()}) have passed. */
   public static final String LEVEL_VARIABLE = "slaLevel";
   /** Id of the timeout task listener that carries the SLA timer on every user task. */
   public static final String TIMER_LISTENER_ID = "SlaTimer";
@@ -42,8 +42,7 @@ public class SlaPlanner {
 
   /** The schedule of a step counted from {@code start} as given (a policy's {@code countFrom} is not applied). */
   public SlaSchedule schedule(String processKey, String stepId, Instant start) {
-    SlaPolicy policy = policies.policyFor(processKey, stepId);
-    return SlaSchedule.of(policy, start, planner.due(start, policy.durationDays(), policy.calendar()));
+    return scheduleFrom(policies.policyFor(processKey, stepId), start);
   }
 
   /**
@@ -56,7 +55,12 @@ public class SlaPlanner {
     SlaPolicy policy = policies.policyFor(processKey, stepId);
     Instant start = policy.countFrom() == null ? created
         : countingStart(policy.countFrom(), variables.apply(policy.countFrom()), processKey, stepId);
-    return SlaSchedule.of(policy, start, planner.due(start, policy.durationDays(), policy.calendar()));
+    return scheduleFrom(policy, start);
+  }
+
+  private SlaSchedule scheduleFrom(SlaPolicy policy, Instant start) {
+    return SlaSchedule.of(policy, start, planner.due(start, policy.durationDays(), policy.calendar()),
+        policy.headDays() == null ? null : planner.due(start, policy.headDays(), policy.calendar()));
   }
 
   /** A date variable as the instant counting starts: a date alone means the start of that day in Bangkok. */

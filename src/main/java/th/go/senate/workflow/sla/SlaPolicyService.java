@@ -46,6 +46,8 @@ public class SlaPolicyService {
         ((Number) row.getEntry("warningPercent")).intValue(),
         ((Number) row.getEntry("escalationPercent")).intValue(),
         (String) row.getEntry("escalationGroup"),
+        // An empty cell is left out of the rule's result: the head is then drawn in at the breach.
+        row.containsKey("headDays") && row.get("headDays") instanceof Number headDays ? headDays.intValue() : null,
         blankToNull(row.getEntryMap().get("countFrom")));
   }
 
