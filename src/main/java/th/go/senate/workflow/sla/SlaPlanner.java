@@ -23,6 +23,11 @@ public class SlaPlanner {
   public static final String LEVEL_VARIABLE = "slaLevel";
   /** Id of the timeout task listener that carries the SLA timer on every user task. */
   public static final String TIMER_LISTENER_ID = "SlaTimer";
+  /**
+   * Process variable (a date) with the case's legal deadline, when the process has one (a bill's limit):
+   * no step of the case is due after it, so every task shows the deadline that binds the case.
+   */
+  public static final String CASE_DEADLINE_VARIABLE = "legalDeadline";
   public static final int LEVEL_WARNED = 1;
   public static final int LEVEL_BREACHED = 2;
   public static final int LEVEL_ESCALATED = 3;
@@ -36,8 +41,20 @@ public class SlaPlanner {
   }
 
   public SlaSchedule schedule(String processKey, String stepId, Instant start) {
+    return schedule(processKey, stepId, start, null);
+  }
+
+  /**
+   * The schedule of a step; its due instant is the SLA's, or the case's legal deadline when that comes
+   * first (and is still after the start of the step).
+   */
+  public SlaSchedule schedule(String processKey, String stepId, Instant start, Object caseDeadline) {
     SlaPolicy policy = policies.policyFor(processKey, stepId);
-    return SlaSchedule.of(policy, start, planner.due(start, policy.durationDays(), policy.calendar()));
+    Instant due = planner.due(start, policy.durationDays(), policy.calendar());
+    if (caseDeadline instanceof Date limit && limit.toInstant().isBefore(due) && limit.toInstant().isAfter(start)) {
+      due = limit.toInstant();
+    }
+    return SlaSchedule.of(policy, start, due);
   }
 
   /**
@@ -50,7 +67,8 @@ public class SlaPlanner {
     Instant start = scope.getTasks().stream().findFirst()
         .map(TaskEntity::getCreateTime).map(Date::toInstant)
         .orElseGet(() -> ClockUtil.getCurrentTime().toInstant());
-    SlaSchedule schedule = schedule(processKey(scope), scope.getActivityId(), start);
+    SlaSchedule schedule = schedule(processKey(scope), scope.getActivityId(), start,
+        scope.getVariable(CASE_DEADLINE_VARIABLE));
     return Date.from(schedule.checkpoint(level(scope)));
   }
 
