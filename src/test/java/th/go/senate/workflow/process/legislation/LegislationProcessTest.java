@@ -440,6 +440,15 @@ class LegislationProcessTest extends PlatformTest {
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("legislation").count()).isEqualTo(before);
   }
 
+  @Test
+  void aBillCountingSessionDaysCannotBeRegisteredWithoutRecordedSessions() {
+    long before = runtimeService.createProcessInstanceQuery().processDefinitionKey("legislation").count();
+    // No session is recorded from 2052 on: the limit cannot be counted, and nothing is registered.
+    assertThatThrownBy(() -> register("ORDINARY", LocalDate.of(2052, 1, 10)))
+        .hasMessageContaining("ไม่มีสมัยประชุมเพียงพอ");
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("legislation").count()).isEqualTo(before);
+  }
+
   // --- re-planning when a session changes ----------------------------------------------------------
 
   @Test
