@@ -28,6 +28,11 @@ public class SlaPlanner {
   public static final String LEVEL_VARIABLE = "slaLevel";
   /** Id of the timeout task listener that carries the SLA timer on every user task. */
   public static final String TIMER_LISTENER_ID = "SlaTimer";
+  /**
+   * Process variable (a date) with the case's legal deadline, when the process has one (a bill's limit):
+   * no step of the case is due after it, so every task shows the deadline that binds the case.
+   */
+  public static final String CASE_DEADLINE_VARIABLE = "legalDeadline";
   public static final int LEVEL_WARNED = 1;
   public static final int LEVEL_BREACHED = 2;
   public static final int LEVEL_ESCALATED = 3;
@@ -42,25 +47,30 @@ public class SlaPlanner {
 
   /** The schedule of a step counted from {@code start} as given (a policy's {@code countFrom} is not applied). */
   public SlaSchedule schedule(String processKey, String stepId, Instant start) {
-    return scheduleFrom(policies.policyFor(processKey, stepId), start);
+    return scheduleFrom(policies.policyFor(processKey, stepId), start, null);
   }
 
   /**
    * The schedule of a user task: counted from the task's creation or, when the step's policy names a
    * {@code countFrom} variable, from the instant or date that variable holds (e.g. a reporting round's
-   * cut-off). The one place that decides where counting starts: the due date, the SLA timer and the
-   * re-planning all come here.
+   * cut-off). Its due instant is the SLA's, or the case's legal deadline ({@link #CASE_DEADLINE_VARIABLE})
+   * when that comes first (and is still after the start of the step). The one place that decides where
+   * counting starts and ends: the due date, the SLA timer, the escalation and the re-planning all come here.
    */
   public SlaSchedule schedule(String processKey, String stepId, Instant created, Function<String, Object> variables) {
     SlaPolicy policy = policies.policyFor(processKey, stepId);
     Instant start = policy.countFrom() == null ? created
         : countingStart(policy.countFrom(), variables.apply(policy.countFrom()), processKey, stepId);
-    return scheduleFrom(policy, start);
+    return scheduleFrom(policy, start, variables.apply(CASE_DEADLINE_VARIABLE));
   }
 
-  private SlaSchedule scheduleFrom(SlaPolicy policy, Instant start) {
-    return SlaSchedule.of(policy, start, planner.due(start, policy.durationDays(), policy.calendar()),
-        policy.headDays() == null ? null : planner.due(start, policy.headDays(), policy.calendar()));
+  private SlaSchedule scheduleFrom(SlaPolicy policy, Instant start, Object caseDeadline) {
+    Instant due = planner.due(start, policy.durationDays(), policy.calendar());
+    if (caseDeadline instanceof Date limit && limit.toInstant().isBefore(due) && limit.toInstant().isAfter(start)) {
+      due = limit.toInstant();
+    }
+    Instant headAt = policy.headDays() == null ? null : planner.due(start, policy.headDays(), policy.calendar());
+    return SlaSchedule.of(policy, start, due, headAt == null || headAt.isAfter(due) ? null : headAt);
   }
 
   /** A date variable as the instant counting starts: a date alone means the start of that day in Bangkok. */
