@@ -131,15 +131,11 @@ class InterpellationProcessTest extends PlatformTest {
     assertThat(task(instance).getFollowUpDate()).isNotNull();
     assertThat(PetitionPaths.candidateGroups(taskService, await.getId())).containsExactly(MEETING);
 
-    // Late: the bureau head, and at once (escalation at 100 %) the Secretary-General's office.
+    // Late: the bureau head and, at the same instant (escalation at 100 %), the Secretary-General's office:
+    // actions due at one instant are one checkpoint, so a single firing draws both in.
     Job breach = slaTimer(instance);
     assertThat(breach.getDuedate().toInstant()).isEqualTo(ANSWER_DUE);
     fire(breach);
-    assertThat(PetitionPaths.candidateGroups(taskService, await.getId()))
-        .containsExactlyInAnyOrder(MEETING, "burMeetingHead");
-    Job escalation = slaTimer(instance);
-    assertThat(escalation.getDuedate().toInstant()).isEqualTo(ANSWER_DUE);
-    fire(escalation);
     assertThat(PetitionPaths.candidateGroups(taskService, await.getId()))
         .containsExactlyInAnyOrder(MEETING, "burMeetingHead", "sgOffice");
     assertThat(slaTimer(instance)).isNull();
