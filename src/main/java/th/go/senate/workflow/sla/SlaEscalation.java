@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import th.go.senate.workflow.identity.BureauDirectory;
+import th.go.senate.workflow.kpi.KpiMetrics;
 import th.go.senate.workflow.kpi.KpiRepository;
 
 /**
@@ -40,11 +41,13 @@ public class SlaEscalation implements TaskListener {
   private final SlaPolicyService policies;
   private final BureauDirectory bureaus;
   private final KpiRepository facts;
+  private final KpiMetrics metrics;
 
-  public SlaEscalation(SlaPolicyService policies, BureauDirectory bureaus, KpiRepository facts) {
+  public SlaEscalation(SlaPolicyService policies, BureauDirectory bureaus, KpiRepository facts, KpiMetrics metrics) {
     this.policies = policies;
     this.bureaus = bureaus;
     this.facts = facts;
+    this.metrics = metrics;
   }
 
   @Override
@@ -60,6 +63,7 @@ public class SlaEscalation implements TaskListener {
       }
       case 1 -> {
         facts.breached(task.getId(), now);
+        metrics.breached(SlaPlanner.processKey(scope), task.getTaskDefinitionKey());
         bureauGroup(task).flatMap(bureaus::headOf).ifPresent(task::addCandidateGroup);
         raisePriority(task, PRIORITY_BREACHED);
       }
@@ -69,6 +73,7 @@ public class SlaEscalation implements TaskListener {
           task.addCandidateGroup(group);
         }
         facts.escalated(task.getId());
+        metrics.escalated(SlaPlanner.processKey(scope), task.getTaskDefinitionKey());
         raisePriority(task, PRIORITY_ESCALATED);
       }
       default -> {
