@@ -286,7 +286,7 @@ public class KpiReportService {
   }
 
   /** Completed and on-time steps per month of the round (up to the report's instant), per group. */
-  private Map<String, long[][]> monthly(Query query, ReportPeriod period, List<YearMonth> months) {
+  Map<String, long[][]> monthly(Query query, ReportPeriod period, List<YearMonth> months) {
     Map<String, long[][]> result = new LinkedHashMap<>();
     if (months.isEmpty()) {
       return result;

@@ -83,6 +83,7 @@ function roundsChart(processes) {
     if (row.name !== last) {
       y += 6;
       svg += `<text x="0" y="${y + 15}" font-size="12" font-weight="bold">${escapeHtml(row.name)}</text>`;
+      y += rowHeight;
       last = row.name;
     }
     const w = row.value == null ? 0 : row.value * scale;
