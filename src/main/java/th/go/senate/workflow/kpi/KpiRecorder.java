@@ -34,11 +34,13 @@ public class KpiRecorder implements TaskListener {
   private final KpiRepository repository;
   private final SlaPolicyService policies;
   private final DueDatePlanner planner;
+  private final KpiMetrics metrics;
 
-  public KpiRecorder(KpiRepository repository, SlaPolicyService policies, DueDatePlanner planner) {
+  public KpiRecorder(KpiRepository repository, SlaPolicyService policies, DueDatePlanner planner, KpiMetrics metrics) {
     this.repository = repository;
     this.policies = policies;
     this.planner = planner;
+    this.metrics = metrics;
   }
 
   @Override
@@ -81,6 +83,9 @@ public class KpiRecorder implements TaskListener {
         ? Boolean.valueOf(fact.breachedAt() == null && (fact.dueAt() == null || !now.isAfter(fact.dueAt().toInstant())))
         : fact.slaMet();
     repository.ended(task.getId(), endState, now, minutes, slaMet);
+    if (COMPLETED.equals(endState)) {
+      metrics.stepCompleted(fact.processKey(), fact.stepId(), minutes);
+    }
   }
 
   /** Process start listener: the case fact opens. */

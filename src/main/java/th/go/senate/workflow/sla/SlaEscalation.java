@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import th.go.senate.workflow.identity.BureauDirectory;
+import th.go.senate.workflow.kpi.KpiMetrics;
 import th.go.senate.workflow.kpi.KpiRepository;
 
 /**
@@ -44,12 +45,15 @@ public class SlaEscalation implements TaskListener {
   private final BureauDirectory bureaus;
   private final KpiRepository facts;
   private final SlaPlanner slaPlanner;
+  private final KpiMetrics metrics;
 
-  public SlaEscalation(SlaPolicyService policies, BureauDirectory bureaus, KpiRepository facts, SlaPlanner slaPlanner) {
+  public SlaEscalation(SlaPolicyService policies, BureauDirectory bureaus, KpiRepository facts, SlaPlanner slaPlanner,
+      KpiMetrics metrics) {
     this.slaPlanner = slaPlanner;
     this.policies = policies;
     this.bureaus = bureaus;
     this.facts = facts;
+    this.metrics = metrics;
   }
 
   @Override
@@ -75,6 +79,7 @@ public class SlaEscalation implements TaskListener {
         }
         case BREACH -> {
           facts.breached(task.getId(), now);
+          metrics.breached(SlaPlanner.processKey(scope), task.getTaskDefinitionKey());
           raisePriority(task, PRIORITY_BREACHED);
         }
         case ESCALATE -> {
@@ -83,6 +88,7 @@ public class SlaEscalation implements TaskListener {
             task.addCandidateGroup(group);
           }
           facts.escalated(task.getId());
+          metrics.escalated(SlaPlanner.processKey(scope), task.getTaskDefinitionKey());
           raisePriority(task, PRIORITY_ESCALATED);
         }
       }
