@@ -27,7 +27,8 @@ class AdministratorRequiredTest {
   private static void start(String database, String... extra) {
     List<String> args = new ArrayList<>(List.of("--server.port=0", "--senate.test.own-database=true",
         "--spring.datasource.url=jdbc:h2:mem:" + database + ";DB_CLOSE_DELAY=-1", "--camunda.bpm.job-execution.enabled=false",
-        "--camunda.bpm.process-engine-name=" + database, "--logging.level.root=WARN"));
+        "--camunda.bpm.process-engine-name=" + database, "--logging.level.root=WARN",
+        "--senate.integrity.identity-key=" + ClusterTest.TEST_INTEGRITY_KEY));
     args.addAll(List.of(extra));
     new SpringApplicationBuilder(SenateWorkflowApplication.class).run(args.toArray(String[]::new)).close();
   }

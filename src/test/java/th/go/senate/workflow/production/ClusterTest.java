@@ -37,6 +37,8 @@ class ClusterTest {
   /** 3 SLA checkpoints (warning, breach, escalation) per open task: 340 tasks give 1,020 timer firings. */
   static final int INSTANCES = Integer.getInteger("senate.cluster.instances", 340);
   static final int CHECKPOINTS = 3;
+  /** The public test key of application-test.yaml (the integrity store needs one to start). */
+  static final String TEST_INTEGRITY_KEY = "SXY34fSCtuYSkqahvhdkVBOmeqdCa4HmpTK31Wetvus=";
 
   private static final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
 
@@ -62,6 +64,7 @@ class ClusterTest {
             Map.entry("SENATE_DB_USER", "postgres"),
             Map.entry("SENATE_DB_PASSWORD", ""),
             Map.entry("SENATE_DB_POOL_SIZE", "8"),
+            Map.entry("SENATE_INTEGRITY_KEY", TEST_INTEGRITY_KEY),
             Map.entry("spring.datasource.hikari.connection-timeout", "5000"),
             Map.entry("camunda.bpm.admin-user.id", "admin"),
             Map.entry("camunda.bpm.admin-user.password", "Kl4ster-Geheim-2026!"),

@@ -191,6 +191,7 @@ class CrashRecoveryTest {
     env.put("SENATE_DB_USER", "postgres");
     env.put("SENATE_DB_PASSWORD", "");
     env.put("SENATE_TEST_OWN_DATABASE", "true");
+    env.put("SENATE_INTEGRITY_KEY", ClusterTest.TEST_INTEGRITY_KEY);
     env.put("CAMUNDA_BPM_ADMINUSER_ID", ADMIN);
     env.put("CAMUNDA_BPM_ADMINUSER_PASSWORD", ADMIN_PASSWORD);
     return builder.redirectErrorStream(true).redirectOutput(log).start();
