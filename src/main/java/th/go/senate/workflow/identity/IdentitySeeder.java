@@ -55,19 +55,26 @@ public class IdentitySeeder {
   private final BureauDirectory bureaus;
   private final DemoProperties demo;
   private final RepositoryService repositoryService;
+  private final StartupLock lock;
 
   public IdentitySeeder(IdentityService identityService, AuthorizationService authorizationService,
-      BureauDirectory bureaus, DemoProperties demo, RepositoryService repositoryService) {
+      BureauDirectory bureaus, DemoProperties demo, RepositoryService repositoryService, StartupLock lock) {
     this.repositoryService = repositoryService;
     this.identityService = identityService;
     this.authorizationService = authorizationService;
     this.bureaus = bureaus;
     this.demo = demo;
+    this.lock = lock;
   }
 
+  /** Under the start-up lock: nodes starting together on one database seed once, without unique-key failures. */
   @EventListener(ApplicationReadyEvent.class)
   @Order(1)
   public void seed() {
+    lock.run(this::seedUnlocked);
+  }
+
+  private void seedUnlocked() {
     for (GroupDescription description : bureaus.allGroups()) {
       ensureGroup(description);
       grant(description.getId(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
