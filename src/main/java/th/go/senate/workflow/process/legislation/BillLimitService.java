@@ -3,12 +3,10 @@ package th.go.senate.workflow.process.legislation;
 import java.util.Map;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
-import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.engine.exception.NotValidException;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionEntity;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
+
+import th.go.senate.workflow.engine.DecisionTables;
 
 import th.go.senate.workflow.calendar.CalendarKind;
 
@@ -21,23 +19,17 @@ public class BillLimitService {
 
   public static final String DECISION_KEY = "billLimit";
 
-  private final ProcessEngineConfigurationImpl engineConfiguration;
+  private final DecisionTables decisionTables;
 
-  public BillLimitService(ProcessEngineConfigurationImpl engineConfiguration) {
-    this.engineConfiguration = engineConfiguration;
+  public BillLimitService(DecisionTables decisionTables) {
+    this.decisionTables = decisionTables;
   }
 
   public BillLimit limitFor(String billType) {
     if (billType == null || billType.isBlank()) {
       throw new NotValidException("ต้องระบุประเภทร่างพระราชบัญญัติ (billType is required)");
     }
-    DmnDecisionTableResult result = engineConfiguration.getCommandExecutorTxRequired().execute(context -> {
-      DecisionDefinitionEntity decision = (DecisionDefinitionEntity) engineConfiguration.getDeploymentCache()
-          .findDeployedLatestDecisionDefinitionByKey(DECISION_KEY);
-      return engineConfiguration.getDmnEngine().evaluateDecisionTable(decision,
-          Variables.fromMap(Map.of("billType", billType)));
-    });
-    DmnDecisionRuleResult row = result.getSingleResult();
+    DmnDecisionRuleResult row = decisionTables.singleRow(DECISION_KEY, Map.of("billType", billType));
     if (row == null) {
       throw new NotValidException("ไม่รู้จักประเภทร่างพระราชบัญญัติ '" + billType + "' ในตาราง billLimit"
           + " (no bill limit for type '" + billType + "')");
