@@ -20,6 +20,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Activity;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.Event;
 import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
@@ -215,6 +216,23 @@ class ModelRulesTest extends PlatformTest {
         }
       }
     }
+    // ... or a business rule task whose decision table (bpmn/*.dmn) answers only with existing groups.
+    for (BusinessRuleTask rule : process.getChildElementsByType(BusinessRuleTask.class)) {
+      if (variable.equals(rule.getCamundaResultVariable())) {
+        setters++;
+        List<String> outputs = decisionOutputs(rule.getCamundaDecisionRef());
+        if (outputs.isEmpty()) {
+          violations.add(where + ": decision '" + rule.getCamundaDecisionRef() + "' that sets '" + variable
+              + "' is not in bpmn/ or has no output values");
+        }
+        for (String group : outputs) {
+          if (!bureaus.exists(group)) {
+            violations.add(where + ": decision " + rule.getCamundaDecisionRef() + " answers '" + group + "' for '"
+                + variable + "', which is not a group of identity/bureaus.yaml");
+          }
+        }
+      }
+    }
     if (setters == 0) {
       violations.add(where + ": candidate group variable '" + variable + "' is set by no form of the process");
     }
@@ -356,6 +374,30 @@ class ModelRulesTest extends PlatformTest {
   }
 
   // --- helpers ---
+
+  private static final Pattern DECISION = Pattern.compile("<decision\\s[^>]*id=\"([^\"]+)\"(.*?)</decision>", Pattern.DOTALL);
+  private static final Pattern OUTPUT_ENTRY = Pattern.compile("<outputEntry[^>]*>\\s*<text>\"([^\"]*)\"</text>");
+
+  /** The literal output values of a decision table in bpmn/*.dmn (empty when the decision is not there). */
+  private static List<String> decisionOutputs(String decisionId) {
+    List<String> values = new ArrayList<>();
+    try {
+      for (Path file : files(BPMN_DIR, ".dmn")) {
+        Matcher decision = DECISION.matcher(Files.readString(file));
+        while (decision.find()) {
+          if (decision.group(1).equals(decisionId)) {
+            Matcher entry = OUTPUT_ENTRY.matcher(decision.group(2));
+            while (entry.find()) {
+              values.add(entry.group(1));
+            }
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return values;
+  }
 
   private static List<Path> files(Path dir, String suffix) throws IOException {
     try (Stream<Path> stream = Files.walk(dir)) {

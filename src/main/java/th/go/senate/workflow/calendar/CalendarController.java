@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -34,11 +35,14 @@ public class CalendarController {
 
   private final DueDatePlanner planner;
   private final HolidayService holidays;
+  private final SessionPeriodService sessions;
   private final CurrentUser currentUser;
 
-  public CalendarController(DueDatePlanner planner, HolidayService holidays, CurrentUser currentUser) {
+  public CalendarController(DueDatePlanner planner, HolidayService holidays, SessionPeriodService sessions,
+      CurrentUser currentUser) {
     this.planner = planner;
     this.holidays = holidays;
+    this.sessions = sessions;
     this.currentUser = currentUser;
   }
 
@@ -65,6 +69,10 @@ public class CalendarController {
 
   @GetMapping("/holidays")
   public List<Holiday> holidays(@RequestParam(required = false) Integer year) {
+    if (year != null && (year < 1900 || year > 2200)) {
+      throw new BadRequestException("ปี " + year + " ไม่ถูกต้อง ใช้ปี ค.ศ. เช่น 2026 (ไม่ใช่ พ.ศ.) "
+          + "(year must be a Gregorian year between 1900 and 2200)");
+    }
     return holidays.list(year);
   }
 
@@ -82,6 +90,42 @@ public class CalendarController {
     currentUser.requireAnyGroup(CALENDAR_MAINTAINERS);
     holidays.remove(date);
     return ResponseEntity.noContent().build();
+  }
+
+  @GetMapping("/sessions")
+  public List<SessionPeriod> sessions() {
+    return sessions.list();
+  }
+
+  /** A session opened by royal decree; re-plans every open deadline that counts session days. */
+  @PostMapping("/sessions")
+  public ResponseEntity<SessionPeriod> openSession(@RequestBody SessionRequest request) {
+    currentUser.requireAnyGroup(CALENDAR_MAINTAINERS);
+    SessionPeriod saved = sessions.add(request.period());
+    return ResponseEntity.created(URI.create("/api/calendar/sessions/" + saved.id())).body(saved);
+  }
+
+  /** Closes a session early, extends it, or corrects it; re-plans every open deadline. */
+  @PutMapping("/sessions/{id}")
+  public SessionPeriod changeSession(@PathVariable long id, @RequestBody SessionRequest request) {
+    currentUser.requireAnyGroup(CALENDAR_MAINTAINERS);
+    return sessions.change(id, request.period());
+  }
+
+  @DeleteMapping("/sessions/{id}")
+  public ResponseEntity<Void> removeSession(@PathVariable long id) {
+    currentUser.requireAnyGroup(CALENDAR_MAINTAINERS);
+    sessions.remove(id);
+    return ResponseEntity.noContent().build();
+  }
+
+  /** Dates arrive as text so that a malformed one gets a message naming it. */
+  public record SessionRequest(String name, String openedOn, String closedOn) {
+
+    SessionPeriod period() {
+      return new SessionPeriod(null, name, SessionPeriodService.parse("openedOn", openedOn),
+          SessionPeriodService.parse("closedOn", closedOn));
+    }
   }
 
   /** The date arrives as text so that a malformed one gets a message naming it. */

@@ -148,6 +148,29 @@ public class DueDatePlanner {
     return seconds / 60;
   }
 
+  /**
+   * How many days of {@code calendar} lie between two dates, both inclusive (e.g. the session days a bill
+   * used from its arrival day to the day of the Senate's vote). Zero when {@code to} is before {@code from}.
+   */
+  public int daysCounted(LocalDate from, LocalDate to, CalendarKind calendar) {
+    if (from == null || to == null || to.isBefore(from)) {
+      return 0;
+    }
+    Snapshot data = snapshot();
+    int counted = 0;
+    for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+      boolean counts = switch (calendar) {
+        case WORKING_DAYS -> data.isWorkingDay(day);
+        case SESSION_DAYS -> data.isSessionDay(day);
+        case CALENDAR_DAYS -> true;
+      };
+      if (counts) {
+        counted++;
+      }
+    }
+    return counted;
+  }
+
   /** The deadline N working days from now: Tasklist filters use it ("due within 2 working days"). */
   public Date workingDaysFromNow(int days) {
     // The engine's clock, so that tests which move it see the same filters as a clerk would.

@@ -53,10 +53,17 @@ public class FormValidator {
         instance::getVariable, start.getName());
   }
 
+  /** How every refusal of this validator begins (the REST layer recognises it by this). */
+  public static final String MESSAGE_PREFIX = "ข้อมูลในแบบฟอร์ม ";
+
+  public static boolean isFormValidationMessage(String message) {
+    return message != null && message.startsWith(MESSAGE_PREFIX);
+  }
+
   public void validate(FormDefinition form, Function<String, Object> values, String stepName) {
     List<String> problems = problems(form, values);
     if (!problems.isEmpty()) {
-      throw new NotValidException("ข้อมูลในแบบฟอร์ม \"" + (stepName == null ? form.id() : stepName)
+      throw new NotValidException(MESSAGE_PREFIX + "\"" + (stepName == null ? form.id() : stepName)
           + "\" ไม่ครบถ้วนหรือไม่ถูกต้อง: " + String.join("; ", problems) + " — ยังไม่ได้บันทึกข้อมูลใด ๆ กรุณาแก้ไขแล้วส่งใหม่");
     }
   }
@@ -84,6 +91,11 @@ public class FormValidator {
       }
       if ("datetime".equals(field.type()) && "date".equals(field.subtype()) && !isDate(value)) {
         problems.add(label + " ต้องเป็นวันที่ในรูปแบบ ปปปป-ดด-วว (ได้รับ '" + abbreviate(text) + "')");
+        continue;
+      }
+      if (("textfield".equals(field.type()) || "textarea".equals(field.type()))
+          && th.go.senate.workflow.web.InputRules.containsMarkup(text)) {
+        problems.add(label + " มีแท็ก HTML หรือสคริปต์ซึ่งไม่อนุญาต");
         continue;
       }
       if (field.maxLength() != null && text.length() > field.maxLength()) {

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -16,6 +17,7 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,23 +43,38 @@ public class IdentitySeeder {
   /** Groups that monitor every instance in Cockpit and read every KPI report. */
   public static final List<String> MONITORING_GROUPS = List.of("kpiManagers", "sgOffice");
   public static final String DEMO_USER_SUFFIX = "User";
+  /**
+   * Processes whose instances only their handling groups may read (process key → groups): a monitoring
+   * group outside them gets per-process grants for every other deployed process instead of a wildcard.
+   */
+  public static final Map<String, List<String>> PROTECTED_PROCESSES =
+      Map.of("integrityCase", List.of("grpInternalAudit", "sgOffice"));
 
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
   private final BureauDirectory bureaus;
   private final DemoProperties demo;
+  private final RepositoryService repositoryService;
+  private final StartupLock lock;
 
   public IdentitySeeder(IdentityService identityService, AuthorizationService authorizationService,
-      BureauDirectory bureaus, DemoProperties demo) {
+      BureauDirectory bureaus, DemoProperties demo, RepositoryService repositoryService, StartupLock lock) {
+    this.repositoryService = repositoryService;
     this.identityService = identityService;
     this.authorizationService = authorizationService;
     this.bureaus = bureaus;
     this.demo = demo;
+    this.lock = lock;
   }
 
+  /** Under the start-up lock: nodes starting together on one database seed once, without unique-key failures. */
   @EventListener(ApplicationReadyEvent.class)
   @Order(1)
   public void seed() {
+    lock.run(this::seedUnlocked);
+  }
+
+  private void seedUnlocked() {
     for (GroupDescription description : bureaus.allGroups()) {
       ensureGroup(description);
       grant(description.getId(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
@@ -67,11 +84,31 @@ public class IdentitySeeder {
     }
     for (String group : MONITORING_GROUPS) {
       grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-      grant(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
-          ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
-      grant(group, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+      if (handlesEveryProtectedProcess(group)) {
+        grant(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+            ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
+        grant(group, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+      } else {
+        // Every process but the protected ones: one grant per deployed process key, no wildcard.
+        narrowWildcardReads(group);
+        for (String processKey : deployedProcessKeys()) {
+          if (!PROTECTED_PROCESSES.containsKey(processKey)) {
+            grant(group, Resources.PROCESS_DEFINITION, processKey, Permissions.READ,
+                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+                ProcessDefinitionPermissions.READ_TASK);
+          }
+        }
+      }
       grant(group, Resources.DECISION_DEFINITION, "*", Permissions.READ);
       grant(group, Resources.DEPLOYMENT, "*", Permissions.READ);
+    }
+    for (Map.Entry<String, List<String>> protectedProcess : PROTECTED_PROCESSES.entrySet()) {
+      for (String group : protectedProcess.getValue()) {
+        grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant(group, Resources.PROCESS_DEFINITION, protectedProcess.getKey(), Permissions.READ,
+            ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+            ProcessDefinitionPermissions.READ_TASK);
+      }
     }
     for (Map.Entry<String, List<String>> starters : bureaus.getStarters().entrySet()) {
       for (String group : starters.getValue()) {
@@ -109,6 +146,34 @@ public class IdentitySeeder {
       }
     }
     LOG.info("Demo users seeded: <groupId>User for {} groups (demo profile)", bureaus.allGroups().size());
+  }
+
+  private static boolean handlesEveryProtectedProcess(String group) {
+    return PROTECTED_PROCESSES.values().stream().allMatch(groups -> groups.contains(group));
+  }
+
+  private List<String> deployedProcessKeys() {
+    return repositoryService.createProcessDefinitionQuery().latestVersion().list().stream()
+        .map(ProcessDefinition::getKey).distinct().toList();
+  }
+
+  /** Takes instance, history and task reads off a group's wildcard grants (databases seeded before). */
+  private void narrowWildcardReads(String groupId) {
+    Authorization definitions = authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+        .groupIdIn(groupId).resourceType(Resources.PROCESS_DEFINITION).resourceId("*").singleResult();
+    if (definitions != null && (definitions.isPermissionGranted(ProcessDefinitionPermissions.READ_INSTANCE)
+        || definitions.isPermissionGranted(ProcessDefinitionPermissions.READ_HISTORY)
+        || definitions.isPermissionGranted(ProcessDefinitionPermissions.READ_TASK))) {
+      definitions.removePermission(ProcessDefinitionPermissions.READ_INSTANCE);
+      definitions.removePermission(ProcessDefinitionPermissions.READ_HISTORY);
+      definitions.removePermission(ProcessDefinitionPermissions.READ_TASK);
+      authorizationService.saveAuthorization(definitions);
+    }
+    Authorization instances = authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+        .groupIdIn(groupId).resourceType(Resources.PROCESS_INSTANCE).resourceId("*").singleResult();
+    if (instances != null) {
+      authorizationService.deleteAuthorization(instances.getId());
+    }
   }
 
   private void ensureGroup(GroupDescription description) {

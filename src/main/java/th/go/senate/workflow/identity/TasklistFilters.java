@@ -33,11 +33,14 @@ public class TasklistFilters {
   private final FilterService filterService;
   private final TaskService taskService;
   private final DueDatePlanner planner;
+  private final StartupLock lock;
 
-  public TasklistFilters(FilterService filterService, TaskService taskService, DueDatePlanner planner) {
+  public TasklistFilters(FilterService filterService, TaskService taskService, DueDatePlanner planner,
+      StartupLock lock) {
     this.filterService = filterService;
     this.taskService = taskService;
     this.planner = planner;
+    this.lock = lock;
   }
 
   /**
@@ -54,6 +57,11 @@ public class TasklistFilters {
   @EventListener(ApplicationReadyEvent.class)
   @Order(2)
   public void create() {
+    // Filters have no unique name in the database: nodes starting together must not both create them.
+    lock.run(this::createUnlocked);
+  }
+
+  private void createUnlocked() {
     create(MY_TASKS, "งานที่ฉันรับไว้", -10, "#1f5fa8",
         taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
     create(BUREAU_UNASSIGNED, "งานของกลุ่มของฉันที่ยังไม่มีผู้รับ กดรับงานก่อนดำเนินการ", -5, "#3c8d40",

@@ -2,7 +2,10 @@ package th.go.senate.workflow.kpi;
 
 import java.time.OffsetDateTime;
 
-/** What one process instance did: started, ended, outcome (its end event), legal limit met. */
+/**
+ * What one process instance did: started, ended, outcome (its end event), legal limit met, and the days of
+ * its legal limit it used (on the limit's calendar; null without a legal limit).
+ */
 public record CaseFact(
     String processInstanceId,
     String processKey,
@@ -10,5 +13,6 @@ public record CaseFact(
     OffsetDateTime startedAt,
     OffsetDateTime endedAt,
     String outcome,
-    Boolean legalLimitMet) {
+    Boolean legalLimitMet,
+    Integer limitDaysUsed) {
 }

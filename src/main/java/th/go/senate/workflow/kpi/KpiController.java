@@ -13,7 +13,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import th.go.senate.workflow.identity.IdentitySeeder;
+import th.go.senate.workflow.web.BadRequestException;
 import th.go.senate.workflow.web.CurrentUser;
+import th.go.senate.workflow.web.InputRules;
 import th.go.senate.workflow.web.NotFoundException;
 
 /** The KPI facts over REST: the steps of one case, and a per-step summary of a process. */
@@ -38,6 +40,9 @@ public class KpiController {
   @GetMapping("/steps")
   public List<StepFact> steps(@RequestParam String processInstanceId) {
     currentUser.authentication();
+    if (processInstanceId.isBlank() || processInstanceId.length() > 64) {
+      throw new BadRequestException("รหัสกรณีไม่ถูกต้อง (malformed processInstanceId)");
+    }
     if (historyService.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0) {
       throw new NotFoundException("ไม่พบกรณี " + processInstanceId + " หรือไม่มีสิทธิ์ดู (process instance "
           + processInstanceId + " not found or not readable)");
@@ -48,6 +53,7 @@ public class KpiController {
   /** Per step of a process: count, completed, % on time and median working-time duration (minutes). */
   @GetMapping("/summary")
   public List<StepSummary> summary(@RequestParam String processKey) {
+    InputRules.requireProcessKey(processKey);
     currentUser.requireAnyGroup(IdentitySeeder.MONITORING_GROUPS.toArray(String[]::new));
     Map<String, List<StepFact>> byStep = facts.stepsOfProcess(processKey).stream()
         .collect(Collectors.groupingBy(StepFact::stepId, LinkedHashMap::new, Collectors.toList()));

@@ -26,17 +26,21 @@ public class KpiRecorder implements TaskListener {
 
   /** A process that has a legal limit of its own sets this variable; otherwise "limit met" = no late step. */
   public static final String LEGAL_LIMIT_MET_VARIABLE = "legalLimitMet";
+  /** A process that has a legal limit of its own also sets the days of it the case used (an integer). */
+  public static final String LIMIT_DAYS_USED_VARIABLE = "limitDaysUsed";
   public static final String COMPLETED = "COMPLETED";
   public static final String CANCELLED = "CANCELLED";
 
   private final KpiRepository repository;
   private final SlaPolicyService policies;
   private final DueDatePlanner planner;
+  private final KpiMetrics metrics;
 
-  public KpiRecorder(KpiRepository repository, SlaPolicyService policies, DueDatePlanner planner) {
+  public KpiRecorder(KpiRepository repository, SlaPolicyService policies, DueDatePlanner planner, KpiMetrics metrics) {
     this.repository = repository;
     this.policies = policies;
     this.planner = planner;
+    this.metrics = metrics;
   }
 
   @Override
@@ -79,6 +83,9 @@ public class KpiRecorder implements TaskListener {
         ? Boolean.valueOf(fact.breachedAt() == null && (fact.dueAt() == null || !now.isAfter(fact.dueAt().toInstant())))
         : fact.slaMet();
     repository.ended(task.getId(), endState, now, minutes, slaMet);
+    if (COMPLETED.equals(endState)) {
+      metrics.stepCompleted(fact.processKey(), fact.stepId(), minutes);
+    }
   }
 
   /** Process start listener: the case fact opens. */
@@ -86,15 +93,17 @@ public class KpiRecorder implements TaskListener {
     ExecutionEntity instance = (ExecutionEntity) execution;
     repository.insertCase(new CaseFact(execution.getProcessInstanceId(),
         instance.getProcessDefinition().getKey(), execution.getProcessBusinessKey(),
-        KpiRepository.time(ClockUtil.getCurrentTime().toInstant()), null, null, null));
+        KpiRepository.time(ClockUtil.getCurrentTime().toInstant()), null, null, null, null));
   }
 
   /** Process end listener: the case fact closes, ended normally or cancelled. */
   public void caseEnded(DelegateExecution execution) {
     Object limit = execution.getVariable(LEGAL_LIMIT_MET_VARIABLE);
     Boolean limitMet = limit instanceof Boolean b ? b : !repository.anyStepLate(execution.getProcessInstanceId());
+    Object daysUsed = execution.getVariable(LIMIT_DAYS_USED_VARIABLE);
     repository.caseEnded(execution.getProcessInstanceId(), ClockUtil.getCurrentTime().toInstant(),
-        ((ExecutionEntity) execution).isCanceled() ? CANCELLED : null, limitMet);
+        ((ExecutionEntity) execution).isCanceled() ? CANCELLED : null, limitMet,
+        daysUsed instanceof Number n ? Integer.valueOf(n.intValue()) : null);
   }
 
   /** An end event was reached: its id is the case's outcome (e.g. EndEvent_PetitionClosed). */

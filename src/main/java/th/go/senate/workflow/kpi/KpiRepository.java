@@ -92,9 +92,11 @@ public class KpiRepository {
   }
 
   /** Closes the case; the outcome stays as the end event recorded it, or becomes {@code fallbackOutcome}. */
-  public void caseEnded(String processInstanceId, Instant at, String fallbackOutcome, Boolean legalLimitMet) {
-    jdbc.update("update kpi_case_fact set ended_at = ?, outcome = coalesce(outcome, ?), legal_limit_met = ? "
-        + "where process_instance_id = ?", time(at), fallbackOutcome, legalLimitMet, processInstanceId);
+  public void caseEnded(String processInstanceId, Instant at, String fallbackOutcome, Boolean legalLimitMet,
+      Integer limitDaysUsed) {
+    jdbc.update("update kpi_case_fact set ended_at = ?, outcome = coalesce(outcome, ?), legal_limit_met = ?, "
+        + "limit_days_used = ? where process_instance_id = ?", time(at), fallbackOutcome, legalLimitMet,
+        limitDaysUsed, processInstanceId);
   }
 
   /** Whether any step of the instance missed its SLA (breached, or completed after its due time). */
@@ -106,9 +108,10 @@ public class KpiRepository {
 
   public Optional<CaseFact> findCase(String processInstanceId) {
     return jdbc.query("select process_instance_id, process_key, business_key, started_at, ended_at, outcome, "
-        + "legal_limit_met from kpi_case_fact where process_instance_id = ?", (rs, i) -> new CaseFact(
+        + "legal_limit_met, limit_days_used from kpi_case_fact where process_instance_id = ?", (rs, i) -> new CaseFact(
             rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class),
-            rs.getObject(5, OffsetDateTime.class), rs.getString(6), (Boolean) rs.getObject(7)), processInstanceId)
+            rs.getObject(5, OffsetDateTime.class), rs.getString(6), (Boolean) rs.getObject(7),
+            (Integer) rs.getObject(8)), processInstanceId)
         .stream().findFirst();
   }
 

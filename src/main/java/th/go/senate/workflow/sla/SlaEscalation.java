@@ -2,6 +2,7 @@ package th.go.senate.workflow.sla;
 
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -16,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import th.go.senate.workflow.identity.BureauDirectory;
+import th.go.senate.workflow.kpi.KpiMetrics;
 import th.go.senate.workflow.kpi.KpiRepository;
 
 /**
@@ -24,9 +26,11 @@ import th.go.senate.workflow.kpi.KpiRepository;
  * for the next:
  * <ol>
  *   <li>warning: the task's follow-up date is set and its priority rises;</li>
- *   <li>breach (100 %): the breach is recorded and the bureau's head group becomes a candidate;</li>
+ *   <li>breach (100 %): the breach is recorded and the bureau's head group becomes a candidate (or earlier,
+ *       on the day the policy's {@code headDays} names);</li>
  *   <li>escalation: the policy's escalation group (sgOffice) becomes a candidate.</li>
  * </ol>
+ * Actions due at the same instant are one checkpoint ({@link SlaSchedule#checkpoints()}).
  */
 @Component("slaEscalation")
 public class SlaEscalation implements TaskListener {
@@ -40,11 +44,16 @@ public class SlaEscalation implements TaskListener {
   private final SlaPolicyService policies;
   private final BureauDirectory bureaus;
   private final KpiRepository facts;
+  private final SlaPlanner slaPlanner;
+  private final KpiMetrics metrics;
 
-  public SlaEscalation(SlaPolicyService policies, BureauDirectory bureaus, KpiRepository facts) {
+  public SlaEscalation(SlaPolicyService policies, BureauDirectory bureaus, KpiRepository facts, SlaPlanner slaPlanner,
+      KpiMetrics metrics) {
+    this.slaPlanner = slaPlanner;
     this.policies = policies;
     this.bureaus = bureaus;
     this.facts = facts;
+    this.metrics = metrics;
   }
 
   @Override
@@ -53,32 +62,41 @@ public class SlaEscalation implements TaskListener {
     ExecutionEntity scope = task.getExecution();
     int level = SlaPlanner.level(scope);
     Instant now = ClockUtil.getCurrentTime().toInstant();
-    switch (level) {
-      case 0 -> {
-        task.setFollowUpDate(Date.from(now));
-        raisePriority(task, PRIORITY_WARNED);
-      }
-      case 1 -> {
-        facts.breached(task.getId(), now);
-        bureauGroup(task).flatMap(bureaus::headOf).ifPresent(task::addCandidateGroup);
-        raisePriority(task, PRIORITY_BREACHED);
-      }
-      case 2 -> {
-        String group = policies.policyFor(SlaPlanner.processKey(scope), task.getTaskDefinitionKey()).escalationGroup();
-        if (group != null && !group.isBlank()) {
-          task.addCandidateGroup(group);
+    List<SlaSchedule.Checkpoint> checkpoints = slaPlanner.schedule(SlaPlanner.processKey(scope),
+        task.getTaskDefinitionKey(), task.getCreateTime().toInstant(), scope::getVariable).checkpoints();
+    if (level >= checkpoints.size()) {
+      return;
+    }
+    for (SlaSchedule.Action action : checkpoints.get(level).actions()) {
+      switch (action) {
+        case WARN -> {
+          task.setFollowUpDate(Date.from(now));
+          raisePriority(task, PRIORITY_WARNED);
         }
-        facts.escalated(task.getId());
-        raisePriority(task, PRIORITY_ESCALATED);
-      }
-      default -> {
-        return;
+        case HEAD -> {
+          bureauGroup(task).flatMap(bureaus::headOf).ifPresent(task::addCandidateGroup);
+          raisePriority(task, PRIORITY_BREACHED);
+        }
+        case BREACH -> {
+          facts.breached(task.getId(), now);
+          metrics.breached(SlaPlanner.processKey(scope), task.getTaskDefinitionKey());
+          raisePriority(task, PRIORITY_BREACHED);
+        }
+        case ESCALATE -> {
+          String group = policies.policyFor(SlaPlanner.processKey(scope), task.getTaskDefinitionKey()).escalationGroup();
+          if (group != null && !group.isBlank()) {
+            task.addCandidateGroup(group);
+          }
+          facts.escalated(task.getId());
+          metrics.escalated(SlaPlanner.processKey(scope), task.getTaskDefinitionKey());
+          raisePriority(task, PRIORITY_ESCALATED);
+        }
       }
     }
     scope.setVariableLocal(SlaPlanner.LEVEL_VARIABLE, level + 1);
-    LOG.info("SLA checkpoint {} passed for task {} ({}) of instance {}", level + 1, task.getId(),
-        task.getTaskDefinitionKey(), task.getProcessInstanceId());
-    if (level + 1 < SlaPlanner.LEVEL_ESCALATED) {
+    LOG.info("SLA checkpoint {} {} passed for task {} ({}) of instance {}", level + 1, checkpoints.get(level).actions(),
+        task.getId(), task.getTaskDefinitionKey(), task.getProcessInstanceId());
+    if (level + 1 < checkpoints.size()) {
       rearm(scope);
     }
   }

@@ -1,7 +1,12 @@
 package th.go.senate.workflow.sla;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Date;
+import java.util.function.Function;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
@@ -19,10 +24,15 @@ import th.go.senate.workflow.calendar.DueDatePlanner;
 @Component("slaPlanner")
 public class SlaPlanner {
 
-  /** Task-scope variable: how many SLA checkpoints (warning, breach, escalation) have passed. */
+  /** Task-scope variable: how many SLA checkpoints (see {@link SlaSchedule#checkpoints()}) have passed. */
   public static final String LEVEL_VARIABLE = "slaLevel";
   /** Id of the timeout task listener that carries the SLA timer on every user task. */
   public static final String TIMER_LISTENER_ID = "SlaTimer";
+  /**
+   * Process variable (a date) with the case's legal deadline, when the process has one (a bill's limit):
+   * no step of the case is due after it, so every task shows the deadline that binds the case.
+   */
+  public static final String CASE_DEADLINE_VARIABLE = "legalDeadline";
   public static final int LEVEL_WARNED = 1;
   public static final int LEVEL_BREACHED = 2;
   public static final int LEVEL_ESCALATED = 3;
@@ -35,9 +45,65 @@ public class SlaPlanner {
     this.planner = planner;
   }
 
+  /** The schedule of a step counted from {@code start} as given (a policy's {@code countFrom} is not applied). */
   public SlaSchedule schedule(String processKey, String stepId, Instant start) {
+    return scheduleFrom(policies.policyFor(processKey, stepId), start, null);
+  }
+
+  /**
+   * The schedule of a user task: counted from the task's creation or, when the step's policy names a
+   * {@code countFrom} variable, from the instant or date that variable holds (e.g. a reporting round's
+   * cut-off). Its due instant is the SLA's, or the case's legal deadline ({@link #CASE_DEADLINE_VARIABLE})
+   * when that comes first (and is still after the start of the step). The one place that decides where
+   * counting starts and ends: the due date, the SLA timer, the escalation and the re-planning all come here.
+   */
+  public SlaSchedule schedule(String processKey, String stepId, Instant created, Function<String, Object> variables) {
     SlaPolicy policy = policies.policyFor(processKey, stepId);
-    return SlaSchedule.of(policy, start, planner.due(start, policy.durationDays(), policy.calendar()));
+    Instant start = policy.countFrom() == null ? created
+        : countingStart(policy.countFrom(), variables.apply(policy.countFrom()), processKey, stepId);
+    return scheduleFrom(policy, start, variables.apply(CASE_DEADLINE_VARIABLE));
+  }
+
+  private SlaSchedule scheduleFrom(SlaPolicy policy, Instant start, Object caseDeadline) {
+    Instant due = planner.due(start, policy.durationDays(), policy.calendar());
+    if (caseDeadline instanceof Date limit && limit.toInstant().isBefore(due) && limit.toInstant().isAfter(start)) {
+      due = limit.toInstant();
+    }
+    Instant headAt = policy.headDays() == null ? null : planner.due(start, policy.headDays(), policy.calendar());
+    return SlaSchedule.of(policy, start, due, headAt == null || headAt.isAfter(due) ? null : headAt);
+  }
+
+  /** A date variable as the instant counting starts: a date alone means the start of that day in Bangkok. */
+  static Instant countingStart(String variable, Object value, String processKey, String stepId) {
+    if (value instanceof Date date) {
+      return date.toInstant();
+    }
+    if (value instanceof Instant instant) {
+      return instant;
+    }
+    if (value instanceof OffsetDateTime time) {
+      return time.toInstant();
+    }
+    if (value instanceof ZonedDateTime time) {
+      return time.toInstant();
+    }
+    if (value instanceof LocalDate day) {
+      return day.atStartOfDay(DueDatePlanner.ZONE).toInstant();
+    }
+    if (value instanceof String text && !text.isBlank()) {
+      try {
+        return OffsetDateTime.parse(text.strip()).toInstant();
+      } catch (DateTimeParseException notAnInstant) {
+        try {
+          return LocalDate.parse(text.strip()).atStartOfDay(DueDatePlanner.ZONE).toInstant();
+        } catch (DateTimeParseException notADate) {
+          // reported below
+        }
+      }
+    }
+    throw new IllegalStateException("ขั้นตอน " + processKey + "/" + stepId + " นับระยะเวลาจากตัวแปร '" + variable
+        + "' แต่ตัวแปรนี้ไม่มีค่าหรือไม่ใช่วันที่ (SLA of " + processKey + "/" + stepId + " counts from variable '"
+        + variable + "', which is missing or not a date: " + value + ")");
   }
 
   /**
@@ -50,7 +116,7 @@ public class SlaPlanner {
     Instant start = scope.getTasks().stream().findFirst()
         .map(TaskEntity::getCreateTime).map(Date::toInstant)
         .orElseGet(() -> ClockUtil.getCurrentTime().toInstant());
-    SlaSchedule schedule = schedule(processKey(scope), scope.getActivityId(), start);
+    SlaSchedule schedule = schedule(processKey(scope), scope.getActivityId(), start, scope::getVariable);
     return Date.from(schedule.checkpoint(level(scope)));
   }
 

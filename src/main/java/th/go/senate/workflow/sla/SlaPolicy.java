@@ -8,7 +8,16 @@ import th.go.senate.workflow.calendar.CalendarKind;
  * @param durationDays the time allowed, in days of {@code calendar}
  * @param warningPercent share of the allowed time after which the task is flagged (follow-up, priority)
  * @param escalationPercent share of the allowed time after which {@code escalationGroup} is drawn in
+ * @param headDays when the bureau head is drawn in, in days of {@code calendar} from the start; {@code null}
+ *     (the default, an empty cell) draws the head in at the breach (100 %)
+ * @param countFrom name of a process variable holding the instant (or date) the time is counted from;
+ *     {@code null} (the usual case): counted from the task's creation
  */
 public record SlaPolicy(int durationDays, CalendarKind calendar, int warningPercent, int escalationPercent,
-    String escalationGroup) {
+    String escalationGroup, Integer headDays, String countFrom) {
+
+  public SlaPolicy(int durationDays, CalendarKind calendar, int warningPercent, int escalationPercent,
+      String escalationGroup) {
+    this(durationDays, calendar, warningPercent, escalationPercent, escalationGroup, null, null);
+  }
 }

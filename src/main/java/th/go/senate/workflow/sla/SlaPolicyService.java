@@ -3,11 +3,9 @@ package th.go.senate.workflow.sla;
 import java.util.Map;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
-import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionEntity;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
+
+import th.go.senate.workflow.engine.DecisionTables;
 
 import th.go.senate.workflow.calendar.CalendarKind;
 
@@ -21,21 +19,15 @@ public class SlaPolicyService {
 
   public static final String DECISION_KEY = "slaPolicy";
 
-  private final ProcessEngineConfigurationImpl engineConfiguration;
+  private final DecisionTables decisionTables;
 
-  public SlaPolicyService(ProcessEngineConfigurationImpl engineConfiguration) {
-    this.engineConfiguration = engineConfiguration;
+  public SlaPolicyService(DecisionTables decisionTables) {
+    this.decisionTables = decisionTables;
   }
 
   /** The policy of a step, or a clear error naming the step when the table has no row for it. */
   public SlaPolicy policyFor(String processKey, String stepId) {
-    DmnDecisionTableResult result = engineConfiguration.getCommandExecutorTxRequired().execute(context -> {
-      DecisionDefinitionEntity decision = (DecisionDefinitionEntity) engineConfiguration.getDeploymentCache()
-          .findDeployedLatestDecisionDefinitionByKey(DECISION_KEY);
-      return engineConfiguration.getDmnEngine().evaluateDecisionTable(decision,
-          Variables.fromMap(Map.of("processKey", processKey, "stepId", stepId)));
-    });
-    DmnDecisionRuleResult row = result.getSingleResult();
+    DmnDecisionRuleResult row = decisionTables.singleRow(DECISION_KEY, Map.of("processKey", processKey, "stepId", stepId));
     if (row == null) {
       throw new IllegalStateException("ไม่พบระยะเวลามาตรฐาน (SLA) ของขั้นตอน " + processKey + "/" + stepId
           + " ในตาราง slaPolicy (no SLA policy row for " + processKey + "/" + stepId + ")");
@@ -45,6 +37,13 @@ public class SlaPolicyService {
         CalendarKind.valueOf((String) row.getEntry("calendar")),
         ((Number) row.getEntry("warningPercent")).intValue(),
         ((Number) row.getEntry("escalationPercent")).intValue(),
-        (String) row.getEntry("escalationGroup"));
+        (String) row.getEntry("escalationGroup"),
+        // An empty cell is left out of the rule's result: the head is then drawn in at the breach.
+        row.containsKey("headDays") && row.get("headDays") instanceof Number headDays ? headDays.intValue() : null,
+        blankToNull(row.getEntryMap().get("countFrom")));
+  }
+
+  private static String blankToNull(Object value) {
+    return value instanceof String s && !s.isBlank() ? s.strip() : null;
   }
 }

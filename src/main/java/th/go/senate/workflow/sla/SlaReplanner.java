@@ -50,13 +50,18 @@ public class SlaReplanner {
     Authentication caller = identityService.getCurrentAuthentication();
     identityService.clearAuthentication();
     try {
+      // 1. Case-level deadlines first (e.g. a bill's deemed-approval timer): their expressions also refresh
+      //    the case's legal deadline, which caps the due dates of its tasks.
+      int caseTimers = recalculateTimers(false);
+      // 2. The due dates of open tasks (and their KPI facts).
       int tasks = 0;
       for (Task task : taskService.createTaskQuery().list()) {
         StepFact fact = facts.findStep(task.getId()).orElse(null);
         if (fact == null) {
           continue;
         }
-        Instant due = slaPlanner.schedule(fact.processKey(), fact.stepId(), task.getCreateTime().toInstant()).dueAt();
+        Instant due = slaPlanner.schedule(fact.processKey(), fact.stepId(), task.getCreateTime().toInstant(),
+            name -> taskService.getVariable(task.getId(), name)).dueAt();
         if (task.getDueDate() == null || !task.getDueDate().toInstant().equals(due)) {
           task.setDueDate(Date.from(due));
           taskService.saveTask(task);
@@ -64,21 +69,34 @@ public class SlaReplanner {
           tasks++;
         }
       }
-      int timers = 0;
-      for (JobDefinition definition : managementService.createJobDefinitionQuery().jobType("timer-task-listener").list()) {
-        if (definition.getJobConfiguration() == null || !definition.getJobConfiguration().contains("slaPlanner")) {
-          continue;
-        }
-        for (Job job : managementService.createJobQuery().jobDefinitionId(definition.getId()).list()) {
-          managementService.recalculateJobDuedate(job.getId(), false);
-          timers++;
-        }
-      }
-      LOG.info("Calendar changed ({}): {} task due dates and {} SLA timers re-planned", event.what(), tasks, timers);
+      // 3. The SLA timers of open tasks.
+      int timers = recalculateTimers(true);
+      LOG.info("Calendar changed ({}): {} case deadlines, {} task due dates and {} SLA timers re-planned",
+          event.what(), caseTimers, tasks, timers);
     } finally {
       if (caller != null) {
         identityService.setAuthentication(caller);
       }
     }
+  }
+
+  /**
+   * Recalculates the timers whose date a planner bean computes: the SLA timers ({@code slaPlanner}) or
+   * every other timer whose expression asks a planner bean ({@code ...Planner.}), i.e. case-level deadlines.
+   */
+  private int recalculateTimers(boolean slaTimers) {
+    int timers = 0;
+    for (JobDefinition definition : managementService.createJobDefinitionQuery().list()) {
+      String configuration = definition.getJobConfiguration();
+      if (configuration == null || !definition.getJobType().startsWith("timer")
+          || !configuration.contains("Planner.") || configuration.contains("slaPlanner.") != slaTimers) {
+        continue;
+      }
+      for (Job job : managementService.createJobQuery().jobDefinitionId(definition.getId()).list()) {
+        managementService.recalculateJobDuedate(job.getId(), false);
+        timers++;
+      }
+    }
+    return timers;
   }
 }

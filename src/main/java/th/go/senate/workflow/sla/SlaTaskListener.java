@@ -7,7 +7,11 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.springframework.stereotype.Component;
 
-/** On task creation: the due date from the step's SLA, counted on its calendar from the creation time. */
+/**
+ * On task creation: the due date from the step's SLA, counted on its calendar from the creation time (or
+ * from the date variable the step's policy names), never after the case's legal deadline
+ * ({@link SlaPlanner#CASE_DEADLINE_VARIABLE}) when it has one; see {@link SlaPlanner#schedule}.
+ */
 @Component
 public class SlaTaskListener implements TaskListener {
 
@@ -21,7 +25,7 @@ public class SlaTaskListener implements TaskListener {
   public void notify(DelegateTask task) {
     TaskEntity entity = (TaskEntity) task;
     SlaSchedule schedule = slaPlanner.schedule(SlaPlanner.processKey(entity.getExecution()),
-        task.getTaskDefinitionKey(), task.getCreateTime().toInstant());
+        task.getTaskDefinitionKey(), task.getCreateTime().toInstant(), task::getVariable);
     task.setDueDate(Date.from(schedule.dueAt()));
   }
 }

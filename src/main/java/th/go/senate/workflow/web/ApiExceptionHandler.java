@@ -15,6 +15,9 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * wrong (Thai first, English in brackets). Nothing is half-saved: services fail before they write.
  */
 @RestControllerAdvice(basePackages = "th.go.senate.workflow")
+// Before Spring's generic problem-details advice (spring.mvc.problemdetails), which would answer an unreadable
+// body with its English "Failed to read request".
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 public class ApiExceptionHandler {
 
   @ExceptionHandler(ApiException.class)

@@ -29,8 +29,9 @@ public class RestAuthenticationConfig {
 
   @Bean
   public FilterRegistrationBean<ProcessEngineAuthenticationFilter> apiAuthentication() {
+    // HTTP Basic; and, for reads of the KPI reports only, the Camunda webapp session (see ApiAuthenticationFilter).
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        new FilterRegistrationBean<>(new ApiAuthenticationFilter());
     registration.setName("api-authentication");
     registration.addUrlPatterns("/api/*");
     // The API is served by Spring MVC at the root: an empty prefix makes the filter see the whole path,

@@ -23,8 +23,11 @@ export default {
     abbr: 'lll'
   },
   // The Secretariat's header in place of the "migrate to Camunda 8" banner, Thai dates, Thai form messages.
+  // The KPI dashboard page, its menu entry and the per-step KPI overlay on process diagrams
+  // (plain ES modules, no build step; see senate-kpi/senate-kpi.js).
   customScripts: [
     '../senate/senate-webapps',
+    'scripts/senate-kpi/senate-kpi.js',
   ],
   disableWelcomeMessage: false
 };

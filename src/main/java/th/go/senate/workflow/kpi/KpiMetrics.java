@@ -1,0 +1,112 @@
+package th.go.senate.workflow.kpi;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.impl.cfg.TransactionState;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import th.go.senate.workflow.identity.BureauDirectory;
+import th.go.senate.workflow.identity.BureauDirectory.GroupDescription;
+
+/**
+ * KPI metrics for Prometheus ({@code /actuator/prometheus}). Labels are process keys, step ids and bureau ids
+ * only, never a person, a business key or a case.
+ * <ul>
+ * <li>{@code senate_tasks_open{bureau}}, {@code senate_tasks_overdue{bureau}}: open steps of each bureau's
+ * candidate group, and those past their due time (read from the step facts, at most every 15 seconds);
+ * <li>{@code senate_sla_breaches_total{process,step}}, {@code senate_sla_escalations_total{process,step}}:
+ * SLA checkpoints passed by the timers;
+ * <li>{@code senate_step_working_minutes{process,step}}: working-time duration of each completed step.
+ * </ul>
+ * Counters and the summary move only when the engine's transaction commits, so a rolled-back step is not
+ * counted; they start at zero with the application (Prometheus' {@code rate()}/{@code increase()} expect that).
+ */
+@Component
+public class KpiMetrics {
+
+  static final Duration SNAPSHOT_TTL = Duration.ofSeconds(15);
+
+  private final MeterRegistry registry;
+  private final JdbcTemplate jdbc;
+  private volatile Snapshot snapshot;
+
+  private record Snapshot(Instant readAt, Map<String, long[]> byBureau) {
+  }
+
+  public KpiMetrics(MeterRegistry registry, JdbcTemplate jdbc, BureauDirectory bureaus) {
+    this.registry = registry;
+    this.jdbc = jdbc;
+    for (GroupDescription group : bureaus.getGroups()) {
+      String id = group.getId();
+      Gauge.builder("senate.tasks.open", this, m -> m.count(id, 0)).tag("bureau", id)
+          .description("Open user tasks whose candidate group is the bureau").register(registry);
+      Gauge.builder("senate.tasks.overdue", this, m -> m.count(id, 1)).tag("bureau", id)
+          .description("Open user tasks of the bureau past their due time").register(registry);
+    }
+  }
+
+  public void stepCompleted(String processKey, String stepId, Integer workingMinutes) {
+    if (workingMinutes == null) {
+      return;
+    }
+    afterCommit(() -> DistributionSummary.builder("senate.step.working.minutes").baseUnit("minutes")
+        .description("Working-time duration of completed steps").tags("process", processKey, "step", stepId)
+        .register(registry).record(workingMinutes));
+  }
+
+  public void breached(String processKey, String stepId) {
+    afterCommit(() -> Counter.builder("senate.sla.breaches").description("SLA breaches (100 % of the time used)")
+        .tags("process", processKey, "step", stepId).register(registry).increment());
+  }
+
+  public void escalated(String processKey, String stepId) {
+    afterCommit(() -> Counter.builder("senate.sla.escalations")
+        .description("Escalations to the escalation group (sgOffice)").tags("process", processKey, "step", stepId)
+        .register(registry).increment());
+  }
+
+  private static void afterCommit(Runnable action) {
+    CommandContext context = Context.getCommandContext();
+    if (context == null) {
+      action.run();
+    } else {
+      context.getTransactionContext().addTransactionListener(TransactionState.COMMITTED, c -> action.run());
+    }
+  }
+
+  private double count(String bureau, int which) {
+    Snapshot current = snapshot;
+    Instant now = Instant.now();
+    if (current == null || current.readAt().plus(SNAPSHOT_TTL).isBefore(now)) {
+      current = read(now);
+      snapshot = current;
+    }
+    long[] counts = current.byBureau().get(bureau);
+    return counts == null ? 0 : counts[which];
+  }
+
+  /** Open facts only (completed_at is null: indexed), grouped by candidate group. */
+  private Snapshot read(Instant now) {
+    Map<String, long[]> byBureau = new HashMap<>();
+    jdbc.query("select candidate_group, count(*), count(*) filter (where due_at < ?) from kpi_step_fact "
+        + "where completed_at is null group by candidate_group", rs -> {
+          byBureau.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
+        }, KpiRepository.time(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant()));
+    return new Snapshot(now, byBureau);
+  }
+
+  /** Forgets the cached open/overdue counts (tests). */
+  void refresh() {
+    snapshot = null;
+  }
+}

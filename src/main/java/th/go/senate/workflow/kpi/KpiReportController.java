@@ -1,0 +1,127 @@
+package th.go.senate.workflow.kpi;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import th.go.senate.workflow.calendar.DueDatePlanner;
+import th.go.senate.workflow.calendar.FiscalYear;
+import th.go.senate.workflow.identity.BureauDirectory;
+import th.go.senate.workflow.identity.IdentitySeeder;
+import th.go.senate.workflow.kpi.KpiReportService.GroupBy;
+import th.go.senate.workflow.kpi.KpiReportService.Report;
+import th.go.senate.workflow.web.BadRequestException;
+import th.go.senate.workflow.web.CurrentUser;
+import th.go.senate.workflow.web.ForbiddenException;
+
+/**
+ * The KPI report and its exports. {@code kpiManagers}, {@code sgOffice} and administrators read every
+ * process and bureau; the head of a bureau ({@code <bureau>Head}) reads the steps of that bureau only.
+ */
+@RestController
+@RequestMapping("/api/kpi")
+public class KpiReportController {
+
+  private final KpiReportService reports;
+  private final CurrentUser currentUser;
+  private final BureauDirectory bureaus;
+
+  public KpiReportController(KpiReportService reports, CurrentUser currentUser, BureauDirectory bureaus) {
+    this.reports = reports;
+    this.currentUser = currentUser;
+    this.bureaus = bureaus;
+  }
+
+  @GetMapping("/report")
+  public Report report(@RequestParam(required = false) Integer fiscalYear,
+      @RequestParam(required = false) Integer round, @RequestParam(required = false) String processKey,
+      @RequestParam(required = false) String groupBy, @RequestParam(required = false) String bureau) {
+    return build(fiscalYear, round, processKey, groupBy, bureau);
+  }
+
+  @GetMapping("/report.xlsx")
+  public ResponseEntity<byte[]> xlsx(@RequestParam(required = false) Integer fiscalYear,
+      @RequestParam(required = false) Integer round, @RequestParam(required = false) String processKey,
+      @RequestParam(required = false) String groupBy, @RequestParam(required = false) String bureau) {
+    Report report = build(fiscalYear, round, processKey, groupBy, bureau);
+    return file(KpiExport.xlsx(report), MediaType.parseMediaType(KpiExport.XLSX_TYPE),
+        KpiExport.fileName(report, "xlsx"));
+  }
+
+  @GetMapping("/report.csv")
+  public ResponseEntity<byte[]> csv(@RequestParam(required = false) Integer fiscalYear,
+      @RequestParam(required = false) Integer round, @RequestParam(required = false) String processKey,
+      @RequestParam(required = false) String groupBy, @RequestParam(required = false) String bureau) {
+    Report report = build(fiscalYear, round, processKey, groupBy, bureau);
+    return file(KpiExport.csv(report), new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8),
+        KpiExport.fileName(report, "csv"));
+  }
+
+  private Report build(Integer fiscalYear, Integer round, String processKey, String groupBy, String bureau) {
+    currentUser.authentication();
+    // Parameters first (400 for a bad one), then who may read what (403).
+    ReportPeriod period = period(fiscalYear, round);
+    GroupBy grouping = GroupBy.parse(groupBy);
+    String process = blankToNull(processKey);
+    if (process != null && !reports.processExists(process)) {
+      throw new BadRequestException("ไม่รู้จักกระบวนงาน '" + process + "' (unknown processKey)");
+    }
+    String bureauId = blankToNull(bureau);
+    if (bureauId != null && !reports.knownBureaus().contains(bureauId)) {
+      throw new BadRequestException("ไม่รู้จักสำนัก '" + bureauId + "' (unknown bureau)");
+    }
+    return reports.report(new KpiReportService.Query(period, grouping, process, scope(bureauId)));
+  }
+
+  /** The bureaus the caller may read: null = all (monitoring groups), else the caller's own bureau(s). */
+  private Collection<String> scope(String bureau) {
+    if (currentUser.inAnyGroup(IdentitySeeder.MONITORING_GROUPS)) {
+      return bureau == null ? null : List.of(bureau);
+    }
+    List<String> headed = currentUser.groups().stream()
+        .filter(g -> g.endsWith(BureauDirectory.HEAD_SUFFIX))
+        .map(g -> g.substring(0, g.length() - BureauDirectory.HEAD_SUFFIX.length()))
+        .filter(b -> bureaus.headOf(b).isPresent()).toList();
+    if (headed.isEmpty()) {
+      throw new ForbiddenException("ผู้ใช้ " + currentUser.userId() + " ไม่มีสิทธิ์ดูรายงานตัวชี้วัด"
+          + " (KPI reports are for kpiManagers, sgOffice, administrators and bureau heads)");
+    }
+    if (bureau == null) {
+      return headed;
+    }
+    if (!headed.contains(bureau)) {
+      throw new ForbiddenException("ผู้อำนวยการสำนักดูได้เฉพาะรายงานของสำนักตนเอง ไม่ใช่ '" + bureau
+          + "' (a bureau head reads only the bureau's own report)");
+    }
+    return List.of(bureau);
+  }
+
+  /** The fiscal year defaults to the current one, the round to the one in progress. */
+  static ReportPeriod period(Integer fiscalYear, Integer round) {
+    LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(DueDatePlanner.ZONE).toLocalDate();
+    int year = fiscalYear != null ? fiscalYear : FiscalYear.of(today);
+    int month = today.getMonthValue();
+    int currentRound = month >= 10 || month <= 3 ? 6 : month <= 6 ? 9 : 12;
+    return new ReportPeriod(year, round != null ? round : (year == FiscalYear.of(today) ? currentRound : 12));
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+
+  private static ResponseEntity<byte[]> file(byte[] body, MediaType type, String name) {
+    return ResponseEntity.ok()
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+        .contentType(type).body(body);
+  }
+}

@@ -1,0 +1,396 @@
+package th.go.senate.workflow.kpi;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+import th.go.senate.workflow.identity.BureauDirectory;
+import th.go.senate.workflow.identity.BureauDirectory.GroupDescription;
+import th.go.senate.workflow.web.BadRequestException;
+
+/**
+ * KPI reports over the step facts ({@code kpi_step_fact}) by fiscal year, round, process, step or bureau,
+ * with the previous fiscal year side by side and a projection of the year-end % on time.
+ *
+ * <p>All aggregation runs in the database in portable SQL (H2 and PostgreSQL): {@code count(*) filter
+ * (where …)} for the counts and the ordered-set aggregate {@code percentile_cont(…) within group (order by
+ * working_minutes)} for median and 90th percentile (linear interpolation between the two nearest values),
+ * one scan per query over the facts alive during the period (indexes in V5_1__kpi_report_indexes.sql).
+ *
+ * <p>Definitions (the README's "KPI reports" section says the same):
+ * <ul>
+ * <li><b>started</b>: steps created in the period; <b>completed</b>: steps completed in the period (a cancelled
+ * step is neither completed nor on time); <b>on time</b>: completed in the period with the SLA met;
+ * <li><b>durations</b>: working minutes (office hours, working days) of the steps completed in the period;
+ * <li><b>open</b> and <b>overdue</b>: steps open at the report's instant ({@link Report#asOf()}: now, or the
+ * end of the round if it is over), overdue when their due time has passed by then; <b>backlog by age</b>:
+ * open steps by calendar days since they arrived;
+ * <li><b>breaches</b>: SLA breaches recorded by the timers in the period; <b>escalations</b>: escalations
+ * (breach, bureau head, sgOffice) of the steps created in the period.
+ * </ul>
+ */
+@Service
+public class KpiReportService {
+
+  public enum GroupBy {
+    PROCESS, STEP, BUREAU;
+
+    public static GroupBy parse(String value) {
+      if (value == null || value.isBlank()) {
+        return PROCESS;
+      }
+      try {
+        return valueOf(value.trim().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new BadRequestException("จัดกลุ่มได้ตาม process, step หรือ bureau เท่านั้น: '" + value
+            + "' (groupBy must be process, step or bureau)");
+      }
+    }
+  }
+
+  /** Upper bounds (exclusive, in calendar days) of the backlog age bands; the last band is open-ended. */
+  static final int[] AGE_BAND_DAYS = {3, 7, 15, 30};
+  public static final List<String> AGE_BANDS = List.of("ไม่เกิน 3 วัน", "4–7 วัน", "8–15 วัน", "16–30 วัน",
+      "เกิน 30 วัน");
+
+  private static final String COMPLETED = "end_state = 'COMPLETED'";
+
+  private final JdbcTemplate jdbc;
+  private final RepositoryService repositoryService;
+  private final BureauDirectory bureaus;
+
+  public KpiReportService(JdbcTemplate jdbc, RepositoryService repositoryService, BureauDirectory bureaus) {
+    this.jdbc = jdbc;
+    this.repositoryService = repositoryService;
+    this.bureaus = bureaus;
+  }
+
+  /** What to report: the round, the grouping, and optional filters (null = all processes, all bureaus). */
+  public record Query(ReportPeriod period, GroupBy groupBy, String processKey, Collection<String> bureaus) {
+  }
+
+  /** The figures of one group in one period. Percent and minutes are null where nothing was completed. */
+  public record Figures(long started, long completed, long onTime, Double onTimePercent,
+      Double medianWorkingMinutes, Double p90WorkingMinutes, long breaches, long escalations, long open,
+      List<Long> backlogByAge, long overdue) {
+  }
+
+  /** One line of the report: the group, this year's figures, last year's, and the projection. */
+  public record Row(String key, String processKey, String stepId, String bureau, String name, Figures current,
+      Figures previous, Double projectedYearEndOnTimePercent) {
+  }
+
+  /** Steps completed in one month of the fiscal year, and how many on time. */
+  public record Month(String month, String label, long completed, long onTime, Double onTimePercent) {
+  }
+
+  public record Report(int fiscalYear, int round, String groupBy, String processKey, List<String> bureaus,
+      LocalDate periodFrom, LocalDate periodTo, String periodLabel, OffsetDateTime asOf, List<String> ageBands,
+      List<Row> rows, Row total, List<Month> months, String projectionMethod) {
+  }
+
+  public static final String PROJECTION_METHOD = "แนวโน้มเชิงเส้นของร้อยละตรงเวลารายเดือน (ถ่วงน้ำหนักด้วยจำนวนงานที่เสร็จ)"
+      + " ต่อไปจนสิ้นปีงบประมาณ โดยเดือนที่เหลือมีปริมาณงานเท่าค่าเฉลี่ยรายเดือนที่ผ่านมา (weighted linear trend"
+      + " of the monthly on-time %, extended to September at the average monthly volume so far)";
+
+  public Report report(Query query) {
+    ReportPeriod period = query.period();
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant asOf = now.isBefore(period.to()) ? now : period.to();
+    Instant previousAsOf = asOf.atZone(th.go.senate.workflow.calendar.DueDatePlanner.ZONE).minusYears(1).toInstant();
+
+    Map<String, KeyedFigures> current = figures(query, period, asOf, true);
+    Map<String, KeyedFigures> previous = figures(query, period.previous(), previousAsOf, true);
+    KeyedFigures currentTotal = figures(query, period, asOf, false).values().stream().findFirst().orElse(null);
+    KeyedFigures previousTotal = figures(query, period.previous(), previousAsOf, false).values().stream()
+        .findFirst().orElse(null);
+
+    List<YearMonth> months = monthsUpTo(period, asOf);
+    Map<String, long[][]> monthly = monthly(query, period, months);
+    long[][] totalMonthly = new long[2][months.size()];
+    monthly.values().forEach(m -> {
+      for (int i = 0; i < months.size(); i++) {
+        totalMonthly[0][i] += m[0][i];
+        totalMonthly[1][i] += m[1][i];
+      }
+    });
+
+    Map<String, String> processNames = processNames();
+    Map<String, String> bureauNames = bureaus.allGroups().stream()
+        .collect(Collectors.toMap(GroupDescription::getId, GroupDescription::getNameTh, (a, b) -> a));
+    LinkedHashMap<String, KeyedFigures> keys = new LinkedHashMap<>();
+    current.forEach(keys::put);
+    previous.forEach(keys::putIfAbsent);
+    List<Row> rows = new ArrayList<>();
+    for (Map.Entry<String, KeyedFigures> entry : keys.entrySet()) {
+      KeyedFigures key = entry.getValue();
+      KeyedFigures now_ = current.get(entry.getKey());
+      KeyedFigures before = previous.get(entry.getKey());
+      long[][] m = monthly.get(entry.getKey());
+      rows.add(new Row(entry.getKey(), key.processKey, key.stepId, key.bureau,
+          name(query.groupBy(), key, processNames, bureauNames),
+          now_ == null ? empty() : now_.figures, before == null ? null : before.figures,
+          m == null ? null : Projection.yearEndPercent(m[0], m[1])));
+    }
+    rows.sort(java.util.Comparator.comparing(Row::key));
+    Row total = new Row("*", query.processKey(), null, null, "รวม",
+        currentTotal == null ? empty() : currentTotal.figures, previousTotal == null ? null : previousTotal.figures,
+        Projection.yearEndPercent(totalMonthly[0], totalMonthly[1]));
+    List<Month> monthRows = new ArrayList<>();
+    for (int i = 0; i < months.size(); i++) {
+      monthRows.add(new Month(months.get(i).toString(), ReportPeriod.thaiMonth(months.get(i)), totalMonthly[0][i],
+          totalMonthly[1][i], percent(totalMonthly[1][i], totalMonthly[0][i])));
+    }
+    return new Report(period.fiscalYear(), period.round(), query.groupBy().name().toLowerCase(Locale.ROOT),
+        query.processKey(), query.bureaus() == null ? null : List.copyOf(query.bureaus()), period.firstDay(),
+        period.lastDay(), period.label(), KpiRepository.time(asOf), AGE_BANDS, rows, total, monthRows,
+        PROJECTION_METHOD);
+  }
+
+  /** Whether a process is known: deployed, or present in the facts (a retired process still reports). */
+  public boolean processExists(String processKey) {
+    return repositoryService.createProcessDefinitionQuery().processDefinitionKey(processKey).count() > 0
+        || !jdbc.queryForList("select process_key from kpi_step_fact where process_key = ? fetch first 1 rows only",
+            String.class, processKey).isEmpty();
+  }
+
+  // ------------------------------------------------------------------------------------------- queries
+
+  private record KeyedFigures(String processKey, String stepId, String bureau, String stepName, Figures figures) {
+  }
+
+  /** The main aggregation: one scan over the facts alive during the period; grouped, or one total row. */
+  Map<String, KeyedFigures> figures(Query query, ReportPeriod period, Instant asOf, boolean grouped) {
+    List<Object> args = new ArrayList<>();
+    OffsetDateTime from = KpiRepository.time(period.from());
+    OffsetDateTime to = KpiRepository.time(period.to());
+    OffsetDateTime at = KpiRepository.time(asOf);
+    String inPeriod = "completed_at >= ? and completed_at < ? and " + COMPLETED;
+    String open = "created_at < ? and (completed_at is null or completed_at >= ?)";
+    StringBuilder sql = new StringBuilder("select ");
+    if (grouped) {
+      sql.append(keyColumns(query.groupBy())).append(", ");
+      if (query.groupBy() == GroupBy.STEP) {
+        sql.append("max(step_name), ");
+      }
+    }
+    sql.append("count(*) filter (where created_at >= ? and created_at < ?), ");
+    args.add(from);
+    args.add(to);
+    sql.append("count(*) filter (where ").append(inPeriod).append("), ");
+    args.add(from);
+    args.add(to);
+    sql.append("count(*) filter (where ").append(inPeriod).append(" and sla_met = true), ");
+    args.add(from);
+    args.add(to);
+    for (String fraction : List.of("0.5", "0.9")) {
+      sql.append("percentile_cont(").append(fraction).append(") within group (order by working_minutes) filter (where ")
+          .append(inPeriod).append("), ");
+      args.add(from);
+      args.add(to);
+    }
+    sql.append("count(*) filter (where breached_at >= ? and breached_at < ?), ");
+    args.add(from);
+    args.add(to);
+    sql.append("coalesce(sum(escalations) filter (where created_at >= ? and created_at < ?), 0), ");
+    args.add(from);
+    args.add(to);
+    sql.append("count(*) filter (where ").append(open).append("), ");
+    args.add(at);
+    args.add(at);
+    OffsetDateTime younger = null;
+    for (int band = 0; band <= AGE_BAND_DAYS.length; band++) {
+      OffsetDateTime older = band < AGE_BAND_DAYS.length
+          ? KpiRepository.time(asOf.minus(Duration.ofDays(AGE_BAND_DAYS[band]))) : null;
+      sql.append("count(*) filter (where ").append(open);
+      args.add(at);
+      args.add(at);
+      if (older != null) {
+        sql.append(" and created_at >= ?");
+        args.add(older);
+      }
+      if (younger != null) {
+        sql.append(" and created_at < ?");
+        args.add(younger);
+      }
+      sql.append("), ");
+      younger = older;
+    }
+    sql.append("count(*) filter (where ").append(open).append(" and due_at < ?) ");
+    args.add(at);
+    args.add(at);
+    args.add(at);
+    // Only the facts alive during the period: created before its end and not finished before its start.
+    sql.append("from kpi_step_fact where created_at < ? and (completed_at is null or completed_at >= ?)");
+    args.add(to);
+    args.add(from);
+    filters(query, sql, args);
+    if (grouped) {
+      sql.append(" group by ").append(keyColumns(query.groupBy()));
+    }
+    Map<String, KeyedFigures> result = new LinkedHashMap<>();
+    jdbc.query(sql.toString(), rs -> {
+      int c = 1;
+      String processKey = null;
+      String stepId = null;
+      String bureau = null;
+      String stepName = null;
+      if (grouped) {
+        switch (query.groupBy()) {
+          case PROCESS -> processKey = rs.getString(c++);
+          case STEP -> {
+            processKey = rs.getString(c++);
+            stepId = rs.getString(c++);
+            stepName = rs.getString(c++);
+          }
+          case BUREAU -> bureau = rs.getString(c++);
+        }
+      }
+      long started = rs.getLong(c++);
+      long completed = rs.getLong(c++);
+      long onTime = rs.getLong(c++);
+      Double median = minutes(rs, c++);
+      Double p90 = minutes(rs, c++);
+      long breaches = rs.getLong(c++);
+      long escalations = rs.getLong(c++);
+      long openNow = rs.getLong(c++);
+      List<Long> bands = new ArrayList<>();
+      for (int band = 0; band <= AGE_BAND_DAYS.length; band++) {
+        bands.add(rs.getLong(c++));
+      }
+      long overdue = rs.getLong(c);
+      String key = grouped ? key(query.groupBy(), processKey, stepId, bureau) : "*";
+      result.put(key, new KeyedFigures(processKey, stepId, bureau, stepName, new Figures(started, completed, onTime,
+          percent(onTime, completed), median, p90, breaches, escalations, openNow, bands, overdue)));
+    }, args.toArray());
+    return result;
+  }
+
+  /** Completed and on-time steps per month of the round (up to the report's instant), per group. */
+  Map<String, long[][]> monthly(Query query, ReportPeriod period, List<YearMonth> months) {
+    Map<String, long[][]> result = new LinkedHashMap<>();
+    if (months.isEmpty()) {
+      return result;
+    }
+    List<Object> args = new ArrayList<>();
+    StringBuilder sql = new StringBuilder("select ").append(keyColumns(query.groupBy()));
+    for (YearMonth month : months) {
+      OffsetDateTime start = KpiRepository.time(ReportPeriod.startOf(month));
+      OffsetDateTime end = KpiRepository.time(ReportPeriod.startOf(month.plusMonths(1)));
+      sql.append(", count(*) filter (where completed_at >= ? and completed_at < ?)");
+      sql.append(", count(*) filter (where completed_at >= ? and completed_at < ? and sla_met = true)");
+      args.addAll(List.of(start, end, start, end));
+    }
+    sql.append(" from kpi_step_fact where ").append(COMPLETED).append(" and completed_at >= ? and completed_at < ?");
+    args.add(KpiRepository.time(period.from()));
+    args.add(KpiRepository.time(period.to()));
+    filters(query, sql, args);
+    sql.append(" group by ").append(keyColumns(query.groupBy()));
+    int keyCount = query.groupBy() == GroupBy.STEP ? 2 : 1;
+    jdbc.query(sql.toString(), rs -> {
+      String a = rs.getString(1);
+      String key = switch (query.groupBy()) {
+        case PROCESS -> key(GroupBy.PROCESS, a, null, null);
+        case STEP -> key(GroupBy.STEP, a, rs.getString(2), null);
+        case BUREAU -> key(GroupBy.BUREAU, null, null, a);
+      };
+      long[][] counts = new long[2][months.size()];
+      for (int i = 0; i < months.size(); i++) {
+        counts[0][i] = rs.getLong(keyCount + 1 + 2 * i);
+        counts[1][i] = rs.getLong(keyCount + 2 + 2 * i);
+      }
+      result.put(key, counts);
+    }, args.toArray());
+    return result;
+  }
+
+  private static void filters(Query query, StringBuilder sql, List<Object> args) {
+    if (query.processKey() != null) {
+      sql.append(" and process_key = ?");
+      args.add(query.processKey());
+    }
+    if (query.bureaus() != null) {
+      if (query.bureaus().isEmpty()) {
+        sql.append(" and 1 = 0");
+      } else {
+        sql.append(" and candidate_group in (")
+            .append(query.bureaus().stream().map(b -> "?").collect(Collectors.joining(","))).append(")");
+        args.addAll(query.bureaus());
+      }
+    }
+  }
+
+  private static String keyColumns(GroupBy groupBy) {
+    return switch (groupBy) {
+      case PROCESS -> "process_key";
+      case STEP -> "process_key, step_id";
+      case BUREAU -> "candidate_group";
+    };
+  }
+
+  private static String key(GroupBy groupBy, String processKey, String stepId, String bureau) {
+    return switch (groupBy) {
+      case PROCESS -> processKey;
+      case STEP -> processKey + "/" + stepId;
+      case BUREAU -> Objects.toString(bureau, "-");
+    };
+  }
+
+  private static String name(GroupBy groupBy, KeyedFigures key, Map<String, String> processNames,
+      Map<String, String> bureauNames) {
+    return switch (groupBy) {
+      case PROCESS -> processNames.getOrDefault(key.processKey, key.processKey);
+      case STEP -> key.stepName != null ? key.stepName : key.stepId;
+      case BUREAU -> key.bureau == null ? "(ไม่ระบุสำนัก)" : bureauNames.getOrDefault(key.bureau, key.bureau);
+    };
+  }
+
+  /** Thai process names of the latest deployed versions (the name before " (" English gloss, if any). */
+  public Map<String, String> processNames() {
+    return repositoryService.createProcessDefinitionQuery().latestVersion().list().stream()
+        .filter(d -> d.getName() != null)
+        .collect(Collectors.toMap(ProcessDefinition::getKey, ProcessDefinition::getName, (a, b) -> a));
+  }
+
+  /** The months of the round that have begun by {@code asOf}. */
+  static List<YearMonth> monthsUpTo(ReportPeriod period, Instant asOf) {
+    return period.monthsOfYear().subList(0, period.round()).stream()
+        .filter(m -> ReportPeriod.startOf(m).isBefore(asOf)).toList();
+  }
+
+  private static Figures empty() {
+    return new Figures(0, 0, 0, null, null, null, 0, 0, 0, List.of(0L, 0L, 0L, 0L, 0L), 0);
+  }
+
+  static Double percent(long part, long whole) {
+    return whole == 0 ? null : Math.round(1000.0 * part / whole) / 10.0;
+  }
+
+  private static Double minutes(ResultSet rs, int column) throws SQLException {
+    Object value = rs.getObject(column);
+    return value == null ? null : Math.round(((Number) value).doubleValue() * 10) / 10.0;
+  }
+
+  Set<String> knownBureaus() {
+    return bureaus.getGroups().stream().map(GroupDescription::getId).collect(Collectors.toSet());
+  }
+}

@@ -1,0 +1,72 @@
+package th.go.senate.workflow.kpi;
+
+/**
+ * The projection of the year-end % on time from the months so far: a least-squares line through the monthly
+ * on-time percentages (month 1 = October), each month weighted by its completed steps, extended to month 12;
+ * the remaining months are assumed to complete as many steps as the average month so far. The projected
+ * year-end figure is the on-time share of all steps, actual and projected. With fewer than two months of
+ * data the line is flat (today's share); a finished year projects to its actual share.
+ */
+final class Projection {
+
+  static final int MONTHS = 12;
+
+  private Projection() {
+  }
+
+  /** {@code completed[i]}, {@code onTime[i]}: month {@code i + 1} of the fiscal year; null when nothing completed. */
+  static Double yearEndPercent(long[] completed, long[] onTime) {
+    int k = completed.length;
+    double sumW = 0;
+    double sumOnTime = 0;
+    for (int i = 0; i < k; i++) {
+      sumW += completed[i];
+      sumOnTime += onTime[i];
+    }
+    if (sumW == 0) {
+      return null;
+    }
+    if (k >= MONTHS) {
+      return round(100.0 * sumOnTime / sumW);
+    }
+    double meanX = 0;
+    double meanY = 0;
+    int points = 0;
+    for (int i = 0; i < k; i++) {
+      if (completed[i] > 0) {
+        meanX += completed[i] * (i + 1);
+        meanY += 100.0 * onTime[i];
+        points++;
+      }
+    }
+    meanX /= sumW;
+    meanY /= sumW;
+    double slope = 0;
+    if (points >= 2) {
+      double sxy = 0;
+      double sxx = 0;
+      for (int i = 0; i < k; i++) {
+        if (completed[i] > 0) {
+          double y = 100.0 * onTime[i] / completed[i];
+          sxy += completed[i] * (i + 1 - meanX) * (y - meanY);
+          sxx += completed[i] * (i + 1 - meanX) * (i + 1 - meanX);
+        }
+      }
+      slope = sxx == 0 ? 0 : sxy / sxx;
+    }
+    double intercept = meanY - slope * meanX;
+    double volume = sumW / k;
+    double projectedOnTime = sumOnTime;
+    double projectedTotal = sumW;
+    for (int month = k + 1; month <= MONTHS; month++) {
+      double share = Math.max(0, Math.min(100, intercept + slope * month)) / 100.0;
+      projectedOnTime += volume * share;
+      projectedTotal += volume;
+    }
+    return round(100.0 * projectedOnTime / projectedTotal);
+  }
+
+  private static double round(double value) {
+    return Math.round(value * 10) / 10.0;
+  }
+}

@@ -1,0 +1,243 @@
+package th.go.senate.workflow.process.complaint;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.HistoricVariableInstanceQueryImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.TransactionState;
+import org.camunda.bpm.engine.impl.cmd.DeleteHistoricVariableInstanceCmd;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import th.go.senate.workflow.reference.ReferenceNumberService;
+import th.go.senate.workflow.web.BadRequestException;
+
+/**
+ * Opens integrity cases (process {@code integrityCase}) so that the complainant's identity never becomes a
+ * process variable: the identity goes to the {@link ProtectedIdentityStore} under the case's business key,
+ * and the process starts with the business key and non-identifying facts only.
+ */
+@Service
+public class IntegrityCaseService {
+
+  public static final String PROCESS_KEY = "integrityCase";
+  /** Groups that handle integrity cases and may read a complainant's identity. */
+  public static final List<String> HANDLERS = List.of("grpInternalAudit", "sgOffice");
+  static final Set<String> CHANNELS = Set.of("COUNTER", "LETTER", "PHONE", "EMAIL", "WEB", "LINE", "HOTLINE_1111",
+      "SENATOR", "PETITION", "COMPLAINT");
+
+  private static final Logger LOG = LoggerFactory.getLogger(IntegrityCaseService.class);
+
+  private final ProtectedIdentityStore store;
+  private final ReferenceNumberService referenceNumbers;
+  private final RuntimeService runtimeService;
+  private final IdentityService identityService;
+  private final ProcessEngineConfigurationImpl engineConfiguration;
+
+  public IntegrityCaseService(ProtectedIdentityStore store, ReferenceNumberService referenceNumbers,
+      RuntimeService runtimeService, IdentityService identityService, ProcessEngineConfigurationImpl engineConfiguration) {
+    this.store = store;
+    this.referenceNumbers = referenceNumbers;
+    this.runtimeService = runtimeService;
+    this.identityService = identityService;
+    this.engineConfiguration = engineConfiguration;
+  }
+
+  /** What the intake clerk submits ({@code POST /api/integrity-cases}). */
+  public record Intake(String channel, Boolean anonymous, String complainantName, String complainantContact,
+      String nationalId, String subject, String allegation, String receivedDate) {
+
+    @Override
+    public String toString() {
+      return "Intake[channel=" + channel + ", anonymous=" + anonymous + ", identity=protected]";
+    }
+  }
+
+  public record Opened(String businessKey, String processInstanceId) {
+  }
+
+  /**
+   * Checks the intake, stores the identity encrypted and starts the case, in one transaction: a bad intake
+   * stores nothing and starts nothing. The case starts as the system (the intake clerk of
+   * {@code burCentralAdmin} registers it but has no right to read it afterwards).
+   */
+  @Transactional
+  public Opened open(Intake intake, String clerk) {
+    List<String> problems = problems(intake);
+    if (!problems.isEmpty()) {
+      throw new BadRequestException("ข้อมูลเรื่องร้องเรียนการทุจริตไม่ครบถ้วนหรือไม่ถูกต้อง: " + String.join("; ", problems)
+          + " — ยังไม่ได้บันทึกข้อมูลใด ๆ (invalid integrity-case intake, nothing saved)");
+    }
+    boolean anonymous = Boolean.TRUE.equals(intake.anonymous());
+    String businessKey = referenceNumbers.next(PROCESS_KEY, ClockUtil.getCurrentTime().toInstant());
+    store.store(businessKey, anonymous ? null
+        : new ComplainantIdentity(trim(intake.complainantName()), trim(intake.complainantContact()), trim(intake.nationalId())),
+        clerk);
+    Map<String, Object> variables = caseVariables(intake.channel(), intake.subject(), intake.allegation(),
+        intake.receivedDate(), anonymous, clerk);
+    ProcessInstance instance = asSystem(() -> runtimeService.startProcessInstanceByKey(PROCESS_KEY, businessKey, variables));
+    LOG.info("Integrity case {} registered by {} (identity {} in the protected store)", businessKey, clerk,
+        anonymous ? "not given" : "kept");
+    return new Opened(businessKey, instance.getId());
+  }
+
+  /**
+   * Hands a case over from another process (a petition or complaint found to be about corruption), from
+   * inside that process's transaction: the identity moves to the protected store, the integrity case starts
+   * with a link back ({@code sourceLinkVariable}), the source records the integrity case's business key, and
+   * once the transaction has committed the identity variables are deleted from the source's history.
+   */
+  public String handOver(DelegateExecution source, String nameVariable, String contactVariable, String sourceLinkVariable,
+      String channel, String subject, String details, String receivedDate) {
+    String name = text(source.getVariable(nameVariable));
+    String contact = text(source.getVariable(contactVariable));
+    boolean anonymous = (name == null || name.isBlank()) && (contact == null || contact.isBlank());
+    String businessKey = referenceNumbers.next(PROCESS_KEY, ClockUtil.getCurrentTime().toInstant());
+    store.store(businessKey, anonymous ? null : new ComplainantIdentity(name, contact, null), "system");
+    Map<String, Object> variables = caseVariables(channel, subject, details, receivedDate, anonymous, "system");
+    variables.put(sourceLinkVariable, source.getProcessBusinessKey());
+    runtimeService.startProcessInstanceByKey(PROCESS_KEY, businessKey, variables);
+    source.setVariable("integrityCaseBusinessKey", businessKey);
+    source.removeVariable(nameVariable);
+    source.removeVariable(contactVariable);
+    purgeHistoryAfterCommit(source.getProcessInstanceId(), List.of(nameVariable, contactVariable));
+    LOG.info("Case {} handed over to integrity case {}", source.getProcessBusinessKey(), businessKey);
+    return businessKey;
+  }
+
+  /**
+   * The identity was a variable of the source case until now; its history (variable instances and their
+   * details) is deleted in a transaction of its own right after the hand-over commits, when every row of it
+   * has been written.
+   */
+  private void purgeHistoryAfterCommit(String processInstanceId, List<String> variableNames) {
+    Context.getCommandContext().getTransactionContext().addTransactionListener(TransactionState.COMMITTED,
+        committed -> engineConfiguration.getCommandExecutorTxRequiresNew().execute(commandContext -> {
+          commandContext.disableAuthorizationCheck();
+          try {
+            HistoricVariableInstanceQueryImpl query = new HistoricVariableInstanceQueryImpl();
+            query.processInstanceIdIn(processInstanceId).variableNameIn(variableNames.toArray(String[]::new)).includeDeleted();
+            List<HistoricVariableInstance> variables = query.executeList(commandContext, null);
+            for (HistoricVariableInstance variable : variables) {
+              new DeleteHistoricVariableInstanceCmd(variable.getId()).execute(commandContext);
+            }
+            LOG.info("Identity variables of instance {} removed from history ({} variable instances)", processInstanceId,
+                variables.size());
+          } finally {
+            commandContext.enableAuthorizationCheck();
+          }
+          return null;
+        }));
+  }
+
+  private static Map<String, Object> caseVariables(String channel, String subject, String allegation, String receivedDate,
+      boolean anonymous, String registeredBy) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("channel", channel);
+    variables.put("subject", subject);
+    variables.put("allegation", allegation);
+    variables.put("receivedDate", receivedDate);
+    variables.put("anonymous", anonymous);
+    variables.put("registeredBy", registeredBy);
+    return variables;
+  }
+
+  private <T> T asSystem(java.util.function.Supplier<T> action) {
+    Authentication caller = identityService.getCurrentAuthentication();
+    identityService.clearAuthentication();
+    try {
+      return action.get();
+    } finally {
+      if (caller != null) {
+        identityService.setAuthentication(caller);
+      }
+    }
+  }
+
+  static List<String> problems(Intake intake) {
+    List<String> problems = new ArrayList<>();
+    if (intake == null) {
+      problems.add("ไม่มีข้อมูล (empty request)");
+      return problems;
+    }
+    if (intake.channel() == null || !CHANNELS.contains(intake.channel())) {
+      problems.add("\"ช่องทางการรับเรื่อง\" ต้องเลือกจาก " + String.join(", ", CHANNELS.stream().sorted().toList())
+          + " (channel)");
+    }
+    if (intake.anonymous() == null) {
+      problems.add("ต้องระบุว่าผู้ร้องประสงค์ออกนามหรือไม่ (anonymous: true/false)");
+    }
+    boolean anonymous = Boolean.TRUE.equals(intake.anonymous());
+    if (anonymous && !(blank(intake.complainantName()) && blank(intake.complainantContact()) && blank(intake.nationalId()))) {
+      problems.add("เรื่องที่ผู้ร้องไม่ประสงค์ออกนามต้องไม่มีชื่อ ช่องทางติดต่อ หรือเลขประจำตัวประชาชน (anonymous intake carries an identity)");
+    }
+    if (Boolean.FALSE.equals(intake.anonymous()) && blank(intake.complainantName())) {
+      problems.add("กรุณากรอก \"ชื่อ-นามสกุลผู้ร้อง\" หรือระบุว่าไม่ประสงค์ออกนาม (complainantName)");
+    }
+    length(problems, intake.complainantName(), 200, "ชื่อ-นามสกุลผู้ร้อง", "complainantName");
+    length(problems, intake.complainantContact(), 200, "ช่องทางการติดต่อผู้ร้อง", "complainantContact");
+    if (!blank(intake.nationalId()) && !validNationalId(intake.nationalId().trim())) {
+      problems.add("\"เลขประจำตัวประชาชน\" ต้องเป็นตัวเลข 13 หลักที่ถูกต้อง (nationalId: 13 digits with a valid check digit)");
+    }
+    if (blank(intake.subject())) {
+      problems.add("กรุณากรอก \"เรื่อง\" (subject)");
+    }
+    length(problems, intake.subject(), 300, "เรื่อง", "subject");
+    if (blank(intake.allegation())) {
+      problems.add("กรุณากรอก \"ข้อกล่าวหา/รายละเอียด\" (allegation)");
+    }
+    length(problems, intake.allegation(), 4000, "ข้อกล่าวหา/รายละเอียด", "allegation");
+    try {
+      LocalDate.parse(intake.receivedDate() == null ? "" : intake.receivedDate());
+    } catch (DateTimeParseException e) {
+      problems.add("\"วันที่รับเรื่อง\" ต้องเป็นวันที่ในรูปแบบ ปปปป-ดด-วว (receivedDate: YYYY-MM-DD)");
+    }
+    return problems;
+  }
+
+  /** Thai national ID: 13 digits, the last a check digit (11 − Σ dᵢ·(14−i) mod 11) mod 10. */
+  static boolean validNationalId(String id) {
+    if (!id.matches("\\d{13}")) {
+      return false;
+    }
+    int sum = 0;
+    for (int i = 0; i < 12; i++) {
+      sum += (id.charAt(i) - '0') * (13 - i);
+    }
+    return (11 - sum % 11) % 10 == id.charAt(12) - '0';
+  }
+
+  private static void length(List<String> problems, String value, int max, String label, String key) {
+    if (value != null && value.length() > max) {
+      problems.add("\"" + label + "\" ยาวเกิน " + max + " ตัวอักษร (" + key + ")");
+    }
+  }
+
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  private static String trim(String s) {
+    return blank(s) ? null : s.trim();
+  }
+
+  private static String text(Object value) {
+    return value == null ? null : String.valueOf(value);
+  }
+}

@@ -1,0 +1,51 @@
+package th.go.senate.workflow.process.complaint;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Component;
+
+/**
+ * EndEvent_HandedOverToComplaint of {@code petition}: the petition ends and an independent case starts in
+ * the same transaction, linked both ways by business keys. A service complaint starts a {@code complaint}
+ * (it carries {@code petitionBusinessKey}, the petition records {@code complaintBusinessKey}); corruption
+ * starts an {@code integrityCase} with the petitioner's identity in the protected store.
+ */
+@Component("petitionHandOver")
+public class PetitionHandOver implements JavaDelegate {
+
+  private final RuntimeService runtimeService;
+  private final IntegrityCaseService integrityCases;
+
+  public PetitionHandOver(RuntimeService runtimeService, IntegrityCaseService integrityCases) {
+    this.runtimeService = runtimeService;
+    this.integrityCases = integrityCases;
+  }
+
+  @Override
+  public void execute(DelegateExecution petition) {
+    String subject = (String) petition.getVariable("subject");
+    String details = (String) petition.getVariable("details");
+    String receivedDate = String.valueOf(petition.getVariable("receivedDate"));
+    if ("CORRUPTION".equals(petition.getVariable("triageCategory"))) {
+      integrityCases.handOver(petition, "petitionerName", "petitionerContact", "petitionBusinessKey", "PETITION",
+          subject, details, receivedDate);
+      return;
+    }
+    Map<String, Object> complaint = new HashMap<>();
+    complaint.put("channel", "PETITION");
+    complaint.put("complaintType", "SERVICE_COMPLAINT");
+    complaint.put("complainantName", petition.getVariable("petitionerName"));
+    complaint.put("complainantContact", petition.getVariable("petitionerContact"));
+    complaint.put("subject", subject);
+    complaint.put("details", details);
+    complaint.put("receivedDate", receivedDate);
+    complaint.put("petitionBusinessKey", petition.getProcessBusinessKey());
+    ProcessInstance started = runtimeService.startProcessInstanceByKey("complaint", complaint);
+    petition.setVariable("complaintBusinessKey", started.getBusinessKey());
+  }
+}

@@ -1,0 +1,43 @@
+package th.go.senate.workflow.process.legislation;
+
+import java.util.Map;
+
+import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
+import org.camunda.bpm.engine.exception.NotValidException;
+import org.springframework.stereotype.Service;
+
+import th.go.senate.workflow.engine.DecisionTables;
+
+import th.go.senate.workflow.calendar.CalendarKind;
+
+/**
+ * Looks up the limit of a bill type in the deployed decision table {@code billLimit}, with the engine's DMN
+ * engine directly (no user rights needed, no decision history: it runs whenever a deadline is re-planned).
+ */
+@Service
+public class BillLimitService {
+
+  public static final String DECISION_KEY = "billLimit";
+
+  private final DecisionTables decisionTables;
+
+  public BillLimitService(DecisionTables decisionTables) {
+    this.decisionTables = decisionTables;
+  }
+
+  public BillLimit limitFor(String billType) {
+    if (billType == null || billType.isBlank()) {
+      throw new NotValidException("ต้องระบุประเภทร่างพระราชบัญญัติ (billType is required)");
+    }
+    DmnDecisionRuleResult row = decisionTables.singleRow(DECISION_KEY, Map.of("billType", billType));
+    if (row == null) {
+      throw new NotValidException("ไม่รู้จักประเภทร่างพระราชบัญญัติ '" + billType + "' ในตาราง billLimit"
+          + " (no bill limit for type '" + billType + "')");
+    }
+    return new BillLimit(billType,
+        ((Number) row.getEntry("limitDays")).intValue(),
+        CalendarKind.valueOf((String) row.getEntry("calendar")),
+        ((Number) row.getEntry("maxExtensionDays")).intValue(),
+        ((Number) row.getEntry("sittingNoticeDays")).intValue());
+  }
+}

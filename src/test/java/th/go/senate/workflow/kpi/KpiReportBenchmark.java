@@ -1,0 +1,117 @@
+package th.go.senate.workflow.kpi;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import th.go.senate.workflow.identity.BureauDirectory;
+import th.go.senate.workflow.kpi.KpiReportService.GroupBy;
+import th.go.senate.workflow.kpi.KpiReportService.Query;
+
+/**
+ * Benchmark (a program, not a test): loads 1,000,000 step facts into an embedded PostgreSQL (binaries from
+ * Maven, no Docker), applies the project's migrations (with the report indexes), and prints p50/p95 of each
+ * report query with the machine. Run:
+ * <pre>
+ * mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java -cp target/test-classes:target/classes:$(cat target/cp.txt) th.go.senate.workflow.kpi.KpiReportBenchmark [facts]
+ * </pre>
+ */
+public final class KpiReportBenchmark {
+
+  private static final int WARM_UP = 3;
+  private static final int RUNS = 20;
+
+  public static void main(String[] args) throws Exception {
+    int facts = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
+    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+      DataSource dataSource = postgres.getPostgresDatabase();
+      Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").table("senate_schema_history")
+          .load().migrate();
+      JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+      long loadStart = System.nanoTime();
+      load(jdbc, facts);
+      jdbc.execute("analyze kpi_step_fact");
+      System.out.printf("loaded %,d step facts in %.1f s%n", facts, (System.nanoTime() - loadStart) / 1e9);
+      System.out.println(machine(jdbc));
+
+      KpiReportService service = new KpiReportService(jdbc, null, new BureauDirectory());
+      ReportPeriod period = new ReportPeriod(2569, 6);
+      Instant asOf = period.to();
+      List<YearMonth> months = KpiReportService.monthsUpTo(period, asOf);
+      System.out.printf("%-52s %8s %8s%n", "query (FY 2569, 6-month round)", "p50 ms", "p95 ms");
+      for (GroupBy groupBy : GroupBy.values()) {
+        Query all = new Query(period, groupBy, null, null);
+        measure("figures, grouped by " + groupBy.name().toLowerCase(), () -> service.figures(all, period, asOf, true));
+        measure("monthly counts, grouped by " + groupBy.name().toLowerCase(), () -> service.monthly(all, period, months));
+      }
+      Query total = new Query(period, GroupBy.PROCESS, null, null);
+      measure("figures, total", () -> service.figures(total, period, asOf, false));
+      measure("figures, previous year, by process", () -> service.figures(total, period.previous(),
+          period.previous().to(), true));
+      Query oneProcess = new Query(period, GroupBy.STEP, "process1", null);
+      measure("figures, one process by step", () -> service.figures(oneProcess, period, asOf, true));
+      Query head = new Query(period, GroupBy.BUREAU, null, List.of("burLegal"));
+      measure("figures, a bureau head's bureau", () -> service.figures(head, period, asOf, true));
+    }
+  }
+
+  /**
+   * Facts generated in the database: 5 processes × 6 steps, 15 bureaus, created evenly over three fiscal years
+   * (1 Oct 2023 – 30 Sep 2026), 85 % on time, 2 % still open, some breached and escalated.
+   */
+  static void load(JdbcTemplate jdbc, int facts) {
+    jdbc.update("""
+        insert into kpi_step_fact (task_id, process_key, process_instance_id, business_key, step_id, step_name,
+          candidate_group, assignee, created_at, completed_at, due_at, calendar_kind, working_minutes, sla_met,
+          breached_at, escalations, end_state)
+        select 'bench-' || i, 'process' || (i % 5), 'pi-' || (i / 6), null, 'Task_Step' || (i % 6), 'ขั้นตอน ' || (i % 6),
+          (array['burMeeting','burCommittee1','burCommittee2','burCommittee3','burMinutes','burLegal','burAcademic',
+                 'burPrinting','burIt','burPr','burPolicyPlan','burCentralAdmin','burFinance','burHrd',
+                 'officePresident'])[1 + i % 15],
+          null, created, case when open then null else created + (minutes || ' minutes')::interval * 3 end,
+          created + interval '5 days', 'WORKING_DAYS', case when open then null else minutes end,
+          case when open then null else late = false end,
+          case when late then created + interval '5 days' end, case when late then 1 + i % 2 else 0 end,
+          case when open then null else 'COMPLETED' end
+        from (select i, timestamptz '2023-10-01 00:00+07' + (i::double precision / ? * 1096) * interval '1 day' as created,
+                (hashint4(i) & 1023) % 50 = 0 as open, (hashint4(i + 7) & 1023) % 100 < 15 as late,
+                10 + (hashint4(i + 13) & 65535) % 2400 as minutes
+              from generate_series(1, ?) as i) f
+        """, facts, facts);
+  }
+
+  private static void measure(String name, Supplier<?> query) {
+    for (int i = 0; i < WARM_UP; i++) {
+      query.get();
+    }
+    List<Double> times = new ArrayList<>();
+    for (int i = 0; i < RUNS; i++) {
+      long start = System.nanoTime();
+      query.get();
+      times.add((System.nanoTime() - start) / 1e6);
+    }
+    Collections.sort(times);
+    System.out.printf("%-52s %8.1f %8.1f%n", name, times.get(RUNS / 2), times.get((int) Math.ceil(RUNS * 0.95) - 1));
+  }
+
+  private static String machine(JdbcTemplate jdbc) throws IOException {
+    String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+        .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("?");
+    return "machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + cpu + ", JVM max heap "
+        + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB, "
+        + jdbc.queryForObject("select version()", String.class).split(",")[0];
+  }
+}
