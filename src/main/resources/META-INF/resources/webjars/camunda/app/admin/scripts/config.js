@@ -1,0 +1,30 @@
+/*
+ * admin configuration of the Senate Secretariat (overrides Camunda's webjar file of the same path).
+ * Options: https://docs.camunda.org/manual/7.24/webapps/admin/configuration/
+ */
+export default {
+  // The name in the header and the browser tab: "<vendor> <name>".
+  app: {
+    name: 'ระบบผู้ดูแลระบบ',
+    vendor: 'สำนักงานเลขาธิการวุฒิสภา'
+  },
+  // Thai first (a Thai browser, or any browser whose language is not offered, gets Thai); English stays
+  // selectable under "My profile". Labels and the moment.js date locale are in locales/<lang>.json.
+  locales: {
+    availableLocales: ['th', 'en'],
+    fallbackLocale: 'th'
+  },
+  // moment.js formats of the locale's dateLocales.longDateFormat: in Thai "26 พฤศจิกายน 2569 เวลา 09:00 น.";
+  // ../senate/senate-webapps.js shows them in Asia/Bangkok time and, in Thai, with Buddhist Era years.
+  dateFormat: {
+    normal: 'LLL',
+    long: 'LLLL',
+    short: 'LL',
+    abbr: 'lll'
+  },
+  // The Secretariat's header in place of the "migrate to Camunda 8" banner, Thai dates, Thai form messages.
+  customScripts: [
+    '../senate/senate-webapps',
+  ],
+  disableWelcomeMessage: false
+};

@@ -1,0 +1,137 @@
+package th.go.senate.workflow.webapp;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One headless Debian Chromium with a fresh profile and a Thai user language, driven by the system's
+ * chromedriver (Selenium Manager is never asked to download anything). Screenshots go to
+ * target/screenshots/.
+ */
+final class Chromium implements AutoCloseable {
+
+  static final Path BROWSER = Paths.get(System.getProperty("senate.chromium", "/usr/bin/chromium"));
+  static final Path DRIVER = Paths.get(System.getProperty("senate.chromedriver", "/usr/bin/chromedriver"));
+  static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+  private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+  final ChromeDriver driver;
+  final WebDriverWait wait;
+  private final Path profile;
+
+  /**
+   * Skips the calling test with a loud message when Chromium is missing on a developer's machine;
+   * in CI (CI set) a missing browser fails, since .ci/run installs it.
+   */
+  static void requireInstalled() {
+    if (Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER)) {
+      return;
+    }
+    String message = "Browser tests need " + BROWSER + " and " + DRIVER
+        + " (Debian: apt-get install -y chromium chromium-driver fonts-thai-tlwg; .ci/run does it).";
+    if (System.getenv("CI") != null && !System.getenv("CI").isBlank()) {
+      fail("CI: " + message);
+    }
+    System.err.println("\n" + "!".repeat(100) + "\n!!! SKIPPING THE BROWSER TESTS: " + message + "\n"
+        + "!".repeat(100) + "\n");
+    Assumptions.abort(message);
+  }
+
+  Chromium(String language) throws IOException {
+    // Selenium Manager would download a driver; this machine uses the distribution's.
+    System.setProperty("webdriver.chrome.driver", DRIVER.toString());
+    System.setProperty("SE_AVOID_BROWSER_DOWNLOAD", "true");
+    profile = Files.createTempDirectory("senate-chromium-");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(BROWSER.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--user-data-dir=" + profile, "--window-size=1400,1000", "--lang=" + language);
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+        .usingAnyFreePort().build();
+    driver = new ChromeDriver(service, options);
+    wait = new WebDriverWait(driver, PATIENCE);
+  }
+
+  void open(String url) {
+    driver.get(url);
+  }
+
+  WebElement visible(By by) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+  }
+
+  WebElement clickable(By by) {
+    return wait.until(ExpectedConditions.elementToBeClickable(by));
+  }
+
+  void click(By by) {
+    WebElement element = clickable(by);
+    try {
+      element.click();
+    } catch (org.openqa.selenium.ElementClickInterceptedException e) {
+      ((JavascriptExecutor) driver).executeScript("arguments[0].click();", element);
+    }
+  }
+
+  /** Waits until the page's visible text contains every one of the texts. */
+  void waitForText(String... texts) {
+    new WebDriverWait(driver, PATIENCE).withMessage(() -> "page text should contain " + List.of(texts))
+        .until(d -> {
+          String body = d.findElement(By.tagName("body")).getText();
+          return Stream.of(texts).allMatch(body::contains);
+        });
+  }
+
+  String bodyText() {
+    return driver.findElement(By.tagName("body")).getText();
+  }
+
+  Object script(String script, Object... args) {
+    return ((JavascriptExecutor) driver).executeScript(script, args);
+  }
+
+  void screenshot(String name) {
+    try {
+      Files.createDirectories(SCREENSHOTS);
+      Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    } catch (Exception e) {
+      System.err.println("screenshot " + name + " failed: " + e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      driver.quit();
+    } finally {
+      try (Stream<Path> files = Files.walk(profile)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (IOException e) {
+        // a temp dir left behind
+      }
+    }
+  }
+}
