@@ -178,6 +178,28 @@ class ThaiWebappsBrowserTest extends PlatformTest {
     }
   }
 
+  /** Issue 5: a manager opens the KPI dashboard inside Cockpit and reads an on-time figure per process. */
+  @Test
+  void managerReadsTheKpiDashboardInCockpit() throws Exception {
+    // A petition step completed today on time, so that this round has a petition figure.
+    ProcessInstance instance = startPetition();
+    completeAs("officePresidentUser", List.of("officePresident"), instance, PetitionValues.acknowledge());
+    try (Chromium browser = new Chromium("th")) {
+      try {
+        logIn(browser, "cockpit", "kpiManagersUser");
+        browser.click(By.xpath("//a[normalize-space(.)='ตัวชี้วัด KPI']"));
+        browser.visible(By.id("senate-kpi-dashboard"));
+        browser.waitForText("การรับเรื่องราวร้องทุกข์");
+        browser.wait.until(d -> d.findElements(By.cssSelector(".senate-kpi-figure")).stream()
+            .anyMatch(figure -> figure.getText().matches("\\d{1,3}\\.\\d%")));
+        browser.screenshot("11-cockpit-kpi-dashboard");
+      } catch (Throwable failure) {
+        browser.screenshot("failure-kpi-dashboard");
+        throw failure;
+      }
+    }
+  }
+
   @Test
   void englishStaysSelectable() throws Exception {
     try (Chromium browser = new Chromium("en")) {
