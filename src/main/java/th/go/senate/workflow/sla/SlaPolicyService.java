@@ -1,6 +1,7 @@
 package th.go.senate.workflow.sla;
 
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
@@ -15,6 +16,10 @@ import th.go.senate.workflow.calendar.CalendarKind;
  * Looks up the SLA of a step in the deployed decision table {@code slaPolicy}. The table is evaluated with
  * the engine's DMN engine directly, so that a lookup needs no user rights and leaves no decision history
  * (it runs on every task and every SLA checkpoint).
+ *
+ * <p>Results are cached per deployed version of the table: evaluating it costs a FEEL context with every
+ * built-in function each time, which made it the largest single cost of a step (README, Performance). The
+ * latest version is still looked up on every call, so a redeployed table applies at once.
  */
 @Service
 public class SlaPolicyService {
@@ -22,6 +27,7 @@ public class SlaPolicyService {
   public static final String DECISION_KEY = "slaPolicy";
 
   private final ProcessEngineConfigurationImpl engineConfiguration;
+  private final Map<String, SlaPolicy> cache = new ConcurrentHashMap<>();
 
   public SlaPolicyService(ProcessEngineConfigurationImpl engineConfiguration) {
     this.engineConfiguration = engineConfiguration;
@@ -29,12 +35,26 @@ public class SlaPolicyService {
 
   /** The policy of a step, or a clear error naming the step when the table has no row for it. */
   public SlaPolicy policyFor(String processKey, String stepId) {
-    DmnDecisionTableResult result = engineConfiguration.getCommandExecutorTxRequired().execute(context -> {
+    return engineConfiguration.getCommandExecutorTxRequired().execute(context -> {
       DecisionDefinitionEntity decision = (DecisionDefinitionEntity) engineConfiguration.getDeploymentCache()
           .findDeployedLatestDecisionDefinitionByKey(DECISION_KEY);
-      return engineConfiguration.getDmnEngine().evaluateDecisionTable(decision,
-          Variables.fromMap(Map.of("processKey", processKey, "stepId", stepId)));
+      String key = decision.getId() + "|" + processKey + "|" + stepId;
+      SlaPolicy cached = cache.get(key);
+      if (cached != null) {
+        return cached;
+      }
+      SlaPolicy policy = evaluate(decision, processKey, stepId);
+      if (cache.size() > 10_000) {
+        cache.clear();
+      }
+      cache.put(key, policy);
+      return policy;
     });
+  }
+
+  private SlaPolicy evaluate(DecisionDefinitionEntity decision, String processKey, String stepId) {
+    DmnDecisionTableResult result = engineConfiguration.getDmnEngine().evaluateDecisionTable(decision,
+        Variables.fromMap(Map.of("processKey", processKey, "stepId", stepId)));
     DmnDecisionRuleResult row = result.getSingleResult();
     if (row == null) {
       throw new IllegalStateException("ไม่พบระยะเวลามาตรฐาน (SLA) ของขั้นตอน " + processKey + "/" + stepId

@@ -115,6 +115,12 @@ public final class EngineBenchmark {
     if (phases.contains("memory")) {
       bench.memory();
     }
+    if (phases.contains("profile")) {
+      // Not in the default phases: instrumented lifecycles for a profiler (e.g. -XX:StartFlightRecording).
+      Node node = Node.start("profile", "h2", "jdbc:h2:mem:bench-profile;DB_CLOSE_DELAY=-1", "full", true, false, true);
+      measure(node, 1, bench.lifecycles * 5, node::petitionLifecycle);
+      node.close();
+    }
     bench.print(String.format(Locale.ROOT, "total %.1f min, load average at end %s", (System.nanoTime() - start) / 6e10,
         load()));
     System.out.println();
