@@ -1,6 +1,9 @@
 package th.go.senate.workflow.engine;
 
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
@@ -13,11 +16,18 @@ import org.springframework.stereotype.Component;
  * Reads the platform's configuration tables (SLA policy, bill limits) from the latest deployed decision, with
  * the engine's DMN engine directly: a lookup needs no user rights and leaves no decision history, because it
  * runs on every task, every SLA checkpoint and every re-planning.
+ *
+ * <p>Results are cached per deployed version of a table: evaluating one builds a FEEL context with every
+ * built-in function each time, which made it the largest single cost of a step (README, Performance). The
+ * latest version is still looked up on every call, so a redeployed table applies at once.
  */
 @Component
 public class DecisionTables {
 
+  private static final int CACHE_LIMIT = 10_000;
+
   private final ProcessEngineConfigurationImpl engineConfiguration;
+  private final Map<String, Optional<DmnDecisionRuleResult>> cache = new ConcurrentHashMap<>();
 
   public DecisionTables(ProcessEngineConfigurationImpl engineConfiguration) {
     this.engineConfiguration = engineConfiguration;
@@ -25,11 +35,21 @@ public class DecisionTables {
 
   /** The one matching row of a UNIQUE decision table, or {@code null} when no row matches. */
   public DmnDecisionRuleResult singleRow(String decisionKey, Map<String, Object> inputs) {
-    DmnDecisionTableResult result = engineConfiguration.getCommandExecutorTxRequired().execute(context -> {
+    return engineConfiguration.getCommandExecutorTxRequired().execute(context -> {
       DecisionDefinitionEntity decision = (DecisionDefinitionEntity) engineConfiguration.getDeploymentCache()
           .findDeployedLatestDecisionDefinitionByKey(decisionKey);
-      return engineConfiguration.getDmnEngine().evaluateDecisionTable(decision, Variables.fromMap(inputs));
+      String key = decision.getId() + "|" + new TreeMap<>(inputs);
+      Optional<DmnDecisionRuleResult> row = cache.get(key);
+      if (row == null) {
+        DmnDecisionTableResult result = engineConfiguration.getDmnEngine()
+            .evaluateDecisionTable(decision, Variables.fromMap(inputs));
+        row = Optional.ofNullable(result.getSingleResult());
+        if (cache.size() > CACHE_LIMIT) {
+          cache.clear();
+        }
+        cache.put(key, row);
+      }
+      return row.orElse(null);
     });
-    return result.getSingleResult();
   }
 }

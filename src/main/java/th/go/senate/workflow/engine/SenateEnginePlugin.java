@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -25,9 +27,11 @@ public class SenateEnginePlugin extends AbstractProcessEnginePlugin {
   private final KpiRecorder kpi;
   private final FormValidator forms;
   private final CaseStart caseStart;
+  private final boolean enabled;
 
   public SenateEnginePlugin(@Lazy SlaTaskListener sla, @Lazy KpiRecorder kpi, @Lazy FormValidator forms,
-      @Lazy CaseStart caseStart) {
+      @Lazy CaseStart caseStart, @Value("${senate.instrumentation.enabled:true}") boolean enabled) {
+    this.enabled = enabled;
     this.sla = sla;
     this.kpi = kpi;
     this.forms = forms;
@@ -36,6 +40,11 @@ public class SenateEnginePlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (!enabled) {
+      LoggerFactory.getLogger(SenateEnginePlugin.class).warn("senate.instrumentation.enabled=false: no SLA, KPI, "
+          + "form check or reference number is attached to the models (benchmark setting, never production)");
+      return;
+    }
     if (configuration.getCustomPreBPMNParseListeners() == null) {
       configuration.setCustomPreBPMNParseListeners(new ArrayList<BpmnParseListener>());
     }

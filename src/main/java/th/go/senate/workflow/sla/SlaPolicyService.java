@@ -5,14 +5,12 @@ import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.springframework.stereotype.Service;
 
+import th.go.senate.workflow.calendar.CalendarKind;
 import th.go.senate.workflow.engine.DecisionTables;
 
-import th.go.senate.workflow.calendar.CalendarKind;
-
 /**
- * Looks up the SLA of a step in the deployed decision table {@code slaPolicy}. The table is evaluated with
- * the engine's DMN engine directly, so that a lookup needs no user rights and leaves no decision history
- * (it runs on every task and every SLA checkpoint).
+ * Looks up the SLA of a step in the deployed decision table {@code slaPolicy}, through {@link DecisionTables}
+ * (no user rights, no decision history, results cached per deployed version of the table).
  */
 @Service
 public class SlaPolicyService {

@@ -32,7 +32,7 @@ public class TestDatabaseEnvironment implements EnvironmentPostProcessor, Ordere
     // At JVM exit the database may stop before the Spring context: fail fast instead of waiting 30 s.
     properties.put("spring.datasource.hikari.connection-timeout", "3000");
     properties.put("spring.liquibase.enabled", "true");
-    properties.put("spring.liquibase.change-log", "classpath:org/camunda/bpm/engine/db/liquibase/camunda-changelog.xml");
+    properties.put("spring.liquibase.change-log", "classpath:db/changelog/camunda-senate.xml");
     properties.put("camunda.bpm.database.type", "postgres");
     properties.put("camunda.bpm.database.schema-update", "false");
     environment.getPropertySources().addFirst(new MapPropertySource("senate-test-postgres", properties));
