@@ -52,8 +52,25 @@ class ClusterTest {
     });
   }
 
+  /**
+   * Spring Boot (re)initialises the JVM-wide logging system while it prepares each application's environment;
+   * two applications doing that at the same instant race inside Logback (ConcurrentModificationException,
+   * "Unable to find Spring Environment in logger context"). Only that step is taken in turn; the nodes still
+   * start, migrate, deploy and seed at the same moment.
+   */
+  private static final java.util.concurrent.locks.ReentrantLock LOGGING_INIT = new java.util.concurrent.locks.ReentrantLock();
+
   static ConfigurableApplicationContext startNode(String name, String url) {
     return new SpringApplicationBuilder(SenateWorkflowApplication.class)
+        .listeners(event -> {
+          if (event instanceof org.springframework.boot.context.event.ApplicationStartingEvent) {
+            LOGGING_INIT.lock();
+          } else if ((event instanceof org.springframework.boot.context.event.ApplicationContextInitializedEvent
+              || event instanceof org.springframework.boot.context.event.ApplicationFailedEvent)
+              && LOGGING_INIT.isHeldByCurrentThread()) {
+            LOGGING_INIT.unlock();
+          }
+        })
         .web(WebApplicationType.SERVLET)
         .profiles("postgres")
         // Command-line arguments: they take precedence over application*.yaml, as an operator's would.
