@@ -3,18 +3,12 @@ package th.go.senate.workflow.calendar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +24,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import th.go.senate.workflow.kpi.KpiRepository;
+import th.go.senate.workflow.support.ApiClient;
+import th.go.senate.workflow.support.ApiClient.Reply;
 import th.go.senate.workflow.support.PlatformTest;
 
 /**
@@ -47,7 +43,6 @@ class HolidayApiTest extends PlatformTest {
   private static final LocalDate BRIDGE = LocalDate.of(2026, 12, 30);
   private static final LocalDate KPI_BRIDGE = LocalDate.of(2026, 12, 29);
 
-  private final HttpClient http = HttpClient.newHttpClient();
   private final ObjectMapper json = new ObjectMapper();
 
   @Autowired HolidayService holidayService;
@@ -66,39 +61,8 @@ class HolidayApiTest extends PlatformTest {
 
   // --- HTTP helpers -------------------------------------------------------------------------------
 
-  private record Reply(int status, String body) {
-    JsonNode json() {
-      try {
-        return new ObjectMapper().readTree(body);
-      } catch (IOException e) {
-        throw new AssertionError("not JSON: " + body, e);
-      }
-    }
-
-    String detail() {
-      return json().path("detail").asText();
-    }
-  }
-
   private Reply send(String method, String path, String user, String body) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .timeout(Duration.ofSeconds(30))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-    if (body != null) {
-      request.header("Content-Type", "application/json");
-    }
-    request.header("Accept", "application/json");
-    if (user != null) {
-      request.header("Authorization", "Basic "
-          + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
-    }
-    try {
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      return new Reply(response.statusCode(), response.body());
-    } catch (IOException | InterruptedException e) {
-      throw new AssertionError(method + " " + path + " failed", e);
-    }
+    return ApiClient.send(port, method, path, user, body);
   }
 
   private Reply get(String path, String user) {

@@ -3,21 +3,15 @@ package th.go.senate.workflow.calendar;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Base64;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import th.go.senate.workflow.support.ApiClient;
+import th.go.senate.workflow.support.ApiClient.Reply;
 import th.go.senate.workflow.support.PlatformTest;
 
 /**
@@ -30,7 +24,6 @@ class SessionApiTest extends PlatformTest {
   /** Sessions of this class carry this prefix and lie in 2049, which no other test uses. */
   private static final String TAG = "SessionApiTest ";
 
-  private final HttpClient http = HttpClient.newHttpClient();
   private final ObjectMapper json = new ObjectMapper();
 
   @Autowired DueDatePlanner planner;
@@ -41,38 +34,8 @@ class SessionApiTest extends PlatformTest {
     planner.forget();
   }
 
-  private record Reply(int status, String body) {
-    JsonNode json() {
-      try {
-        return new ObjectMapper().readTree(body);
-      } catch (IOException e) {
-        throw new AssertionError("not JSON: " + body, e);
-      }
-    }
-
-    String detail() {
-      return json().path("detail").asText();
-    }
-  }
-
   private Reply send(String method, String path, String user, String body) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .timeout(Duration.ofSeconds(30)).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-    if (body != null) {
-      request.header("Content-Type", "application/json");
-    }
-    request.header("Accept", "application/json");
-    if (user != null) {
-      request.header("Authorization", "Basic "
-          + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
-    }
-    try {
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      return new Reply(response.statusCode(), response.body());
-    } catch (IOException | InterruptedException e) {
-      throw new AssertionError(method + " " + path + " failed", e);
-    }
+    return ApiClient.send(port, method, path, user, body);
   }
 
   private String session(String name, String openedOn, String closedOn) {
