@@ -1,7 +1,5 @@
 package th.go.senate.workflow.kpi;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,10 +29,10 @@ import th.go.senate.workflow.web.BadRequestException;
  * KPI reports over the step facts ({@code kpi_step_fact}) by fiscal year, round, process, step or bureau,
  * with the previous fiscal year side by side and a projection of the year-end % on time.
  *
- * <p>All aggregation runs in the database in portable SQL (H2 and PostgreSQL): {@code count(*) filter
- * (where …)} for the counts and the ordered-set aggregate {@code percentile_cont(…) within group (order by
- * working_minutes)} for median and 90th percentile (linear interpolation between the two nearest values),
- * one scan per query over the facts alive during the period (indexes in V5_1__kpi_report_indexes.sql).
+ * <p>Aggregation runs in the database in portable SQL (H2 and PostgreSQL): {@code count(*) filter (where …)}
+ * over four index-read slices of the facts for the counts ({@link #figures}), and counts per distinct working-
+ * minutes value for the median and 90th percentile, interpolated as {@code percentile_cont} does
+ * ({@link WorkingMinutes}). Indexes: V5_1 and V6_1; figures over 1,000,000 facts: README, Performance.
  *
  * <p>Definitions (the README's "KPI reports" section says the same):
  * <ul>
@@ -72,7 +70,13 @@ public class KpiReportService {
   public static final List<String> AGE_BANDS = List.of("ไม่เกิน 3 วัน", "4–7 วัน", "8–15 วัน", "16–30 วัน",
       "เกิน 30 วัน");
 
-  private static final String COMPLETED = "end_state = 'COMPLETED'";
+  /**
+   * The one definition of the steps a % on time counts: completed (not cancelled) within [from, to); of them,
+   * on time when the SLA was met. Reports and the plan review's indicators ({@link IndicatorService}) both use it.
+   */
+  private static final String COMPLETED_BETWEEN = "completed_at >= ? and completed_at < ? and end_state = '"
+      + KpiRecorder.COMPLETED + "'";
+  private static final String ON_TIME = "sla_met = true";
 
   private final JdbcTemplate jdbc;
   private final RepositoryService repositoryService;
@@ -118,11 +122,8 @@ public class KpiReportService {
     Instant asOf = now.isBefore(period.to()) ? now : period.to();
     Instant previousAsOf = asOf.atZone(th.go.senate.workflow.calendar.DueDatePlanner.ZONE).minusYears(1).toInstant();
 
-    Map<String, KeyedFigures> current = figures(query, period, asOf, true);
-    Map<String, KeyedFigures> previous = figures(query, period.previous(), previousAsOf, true);
-    KeyedFigures currentTotal = figures(query, period, asOf, false).values().stream().findFirst().orElse(null);
-    KeyedFigures previousTotal = figures(query, period.previous(), previousAsOf, false).values().stream()
-        .findFirst().orElse(null);
+    Map<String, KeyedFigures> current = figures(query, period, asOf);
+    Map<String, KeyedFigures> previous = figures(query, period.previous(), previousAsOf);
 
     List<YearMonth> months = monthsUpTo(period, asOf);
     Map<String, long[][]> monthly = monthly(query, period, months);
@@ -153,7 +154,7 @@ public class KpiReportService {
     }
     rows.sort(java.util.Comparator.comparing(Row::key));
     Row total = new Row("*", query.processKey(), null, null, "รวม",
-        currentTotal == null ? empty() : currentTotal.figures, previousTotal == null ? null : previousTotal.figures,
+        total(current.values()), total(previous.values()),
         Projection.yearEndPercent(totalMonthly[0], totalMonthly[1]));
     List<Month> monthRows = new ArrayList<>();
     for (int i = 0; i < months.size(); i++) {
@@ -175,101 +176,156 @@ public class KpiReportService {
 
   // ------------------------------------------------------------------------------------------- queries
 
-  private record KeyedFigures(String processKey, String stepId, String bureau, String stepName, Figures figures) {
+  private record KeyedFigures(String processKey, String stepId, String bureau, String stepName, Figures figures,
+      WorkingMinutes minutes) {
   }
 
-  /** The main aggregation: one scan over the facts alive during the period; grouped, or one total row. */
-  Map<String, KeyedFigures> figures(Query query, ReportPeriod period, Instant asOf, boolean grouped) {
+  /**
+   * The figures of all groups together. Every fact belongs to exactly one group, so the counts add up and the
+   * working-minutes distributions merge; the total needs no query of its own.
+   */
+  private static Figures total(Collection<KeyedFigures> groups) {
+    long started = 0;
+    long completed = 0;
+    long onTime = 0;
+    long breaches = 0;
+    long escalations = 0;
+    long open = 0;
+    long overdue = 0;
+    long[] bands = new long[AGE_BAND_DAYS.length + 1];
+    WorkingMinutes minutes = new WorkingMinutes();
+    for (KeyedFigures group : groups) {
+      Figures f = group.figures();
+      started += f.started();
+      completed += f.completed();
+      onTime += f.onTime();
+      breaches += f.breaches();
+      escalations += f.escalations();
+      open += f.open();
+      overdue += f.overdue();
+      for (int band = 0; band < bands.length; band++) {
+        bands[band] += f.backlogByAge().get(band);
+      }
+      if (group.minutes() != null) {
+        minutes.addAll(group.minutes());
+      }
+    }
+    return new Figures(started, completed, onTime, percent(onTime, completed), rounded(minutes.percentile(0.5)),
+        rounded(minutes.percentile(0.9)), breaches, escalations, open, java.util.Arrays.stream(bands).boxed().toList(),
+        overdue);
+  }
+
+  /**
+   * The main aggregation, one row per group. The facts a period needs fall into four slices, each read
+   * through its own index (V5_1, V6_1) and aggregated on its own, then the partial rows are summed per group:
+   * steps created in the period (started, escalations), steps completed in it (completed, on time, percentiles),
+   * breaches recorded in it, and steps open at the report's instant (still open, or completed after it: backlog
+   * bands, overdue). One scan with {@code created_at < to and (completed_at is null or completed_at >= from)}
+   * could use no index and read most of the table; one sort over all slices spilled to disk.
+   */
+  Map<String, KeyedFigures> figures(Query query, ReportPeriod period, Instant asOf) {
     List<Object> args = new ArrayList<>();
     OffsetDateTime from = KpiRepository.time(period.from());
     OffsetDateTime to = KpiRepository.time(period.to());
     OffsetDateTime at = KpiRepository.time(asOf);
-    String inPeriod = "completed_at >= ? and completed_at < ? and " + COMPLETED;
-    String open = "created_at < ? and (completed_at is null or completed_at >= ?)";
-    StringBuilder sql = new StringBuilder("select ");
-    if (grouped) {
-      sql.append(keyColumns(query.groupBy())).append(", ");
-      if (query.groupBy() == GroupBy.STEP) {
-        sql.append("max(step_name), ");
-      }
+    String keys = keyColumns(query.groupBy());
+    // Partial rows: started, escalations, completed, on time, breaches, open, bands, overdue.
+    int bandCount = AGE_BAND_DAYS.length + 1;
+    StringBuilder sql = new StringBuilder("select ").append(keys).append(", ");
+    if (query.groupBy() == GroupBy.STEP) {
+      sql.append("max(step_name), ");
     }
-    sql.append("count(*) filter (where created_at >= ? and created_at < ?), ");
-    args.add(from);
-    args.add(to);
-    sql.append("count(*) filter (where ").append(inPeriod).append("), ");
-    args.add(from);
-    args.add(to);
-    sql.append("count(*) filter (where ").append(inPeriod).append(" and sla_met = true), ");
-    args.add(from);
-    args.add(to);
-    for (String fraction : List.of("0.5", "0.9")) {
-      sql.append("percentile_cont(").append(fraction).append(") within group (order by working_minutes) filter (where ")
-          .append(inPeriod).append("), ");
-      args.add(from);
-      args.add(to);
+    sql.append("sum(started), sum(completed), sum(on_time), sum(breaches), sum(escalations), ")
+        .append("sum(open_now), ");
+    for (int band = 0; band < bandCount; band++) {
+      sql.append("sum(band").append(band).append("), ");
     }
-    sql.append("count(*) filter (where breached_at >= ? and breached_at < ?), ");
+    sql.append("sum(overdue) from (");
+
+    partial(sql, query, "count(*) as started, coalesce(sum(escalations), 0) as escalations, 0 as completed, "
+        + "0 as on_time, 0 as breaches, "
+        + "0 as open_now, " + zeros("band", bandCount) + ", 0 as overdue");
+    sql.append(" where created_at >= ? and created_at < ?");
     args.add(from);
     args.add(to);
-    sql.append("coalesce(sum(escalations) filter (where created_at >= ? and created_at < ?), 0), ");
-    args.add(from);
-    args.add(to);
-    sql.append("count(*) filter (where ").append(open).append("), ");
-    args.add(at);
-    args.add(at);
-    OffsetDateTime younger = null;
-    for (int band = 0; band <= AGE_BAND_DAYS.length; band++) {
-      OffsetDateTime older = band < AGE_BAND_DAYS.length
-          ? KpiRepository.time(asOf.minus(Duration.ofDays(AGE_BAND_DAYS[band]))) : null;
-      sql.append("count(*) filter (where ").append(open);
-      args.add(at);
-      args.add(at);
-      if (older != null) {
-        sql.append(" and created_at >= ?");
-        args.add(older);
-      }
-      if (younger != null) {
-        sql.append(" and created_at < ?");
-        args.add(younger);
-      }
-      sql.append("), ");
-      younger = older;
-    }
-    sql.append("count(*) filter (where ").append(open).append(" and due_at < ?) ");
-    args.add(at);
-    args.add(at);
-    args.add(at);
-    // Only the facts alive during the period: created before its end and not finished before its start.
-    sql.append("from kpi_step_fact where created_at < ? and (completed_at is null or completed_at >= ?)");
-    args.add(to);
-    args.add(from);
     filters(query, sql, args);
-    if (grouped) {
-      sql.append(" group by ").append(keyColumns(query.groupBy()));
+    group(sql, keys);
+
+    sql.append(" union all ");
+    partial(sql, query, "0, 0, count(*), count(*) filter (where " + ON_TIME + "), 0, 0, "
+        + zeros(null, bandCount) + ", 0");
+    sql.append(" where ").append(COMPLETED_BETWEEN);
+    args.add(from);
+    args.add(to);
+    filters(query, sql, args);
+    group(sql, keys);
+
+    sql.append(" union all ");
+    partial(sql, query, "0, 0, 0, 0, count(*), 0, " + zeros(null, bandCount) + ", 0");
+    sql.append(" where breached_at >= ? and breached_at < ?");
+    args.add(from);
+    args.add(to);
+    filters(query, sql, args);
+    group(sql, keys);
+
+    // Open at the instant: still open, or completed (or cancelled) after it; two index ranges.
+    for (String openWhere : List.of("completed_at is null and created_at < ?", "completed_at >= ? and created_at < ?")) {
+      sql.append(" union all ");
+      StringBuilder columns = new StringBuilder("0, 0, 0, 0, 0, count(*), ");
+      OffsetDateTime younger = null;
+      for (int band = 0; band < bandCount; band++) {
+        OffsetDateTime older = band < AGE_BAND_DAYS.length
+            ? KpiRepository.time(asOf.minus(Duration.ofDays(AGE_BAND_DAYS[band]))) : null;
+        columns.append("count(*) filter (where 1 = 1");
+        if (older != null) {
+          columns.append(" and created_at >= ?");
+          args.add(older);
+        }
+        if (younger != null) {
+          columns.append(" and created_at < ?");
+          args.add(younger);
+        }
+        columns.append("), ");
+        younger = older;
+      }
+      columns.append("count(*) filter (where due_at < ?)");
+      args.add(at);
+      partial(sql, query, columns.toString());
+      sql.append(" where ").append(openWhere);
+      if (openWhere.startsWith("completed_at >=")) {
+        args.add(at);
+      }
+      args.add(at);
+      filters(query, sql, args);
+      group(sql, keys);
     }
+    sql.append(") partials group by ").append(keys);
     Map<String, KeyedFigures> result = new LinkedHashMap<>();
+    Map<String, WorkingMinutes> minutes = workingMinutes(query, period);
+    Map<String, Double> median = new LinkedHashMap<>();
+    Map<String, Double> p90 = new LinkedHashMap<>();
+    minutes.forEach((key, histogram) -> {
+      median.put(key, rounded(histogram.percentile(0.5)));
+      p90.put(key, rounded(histogram.percentile(0.9)));
+    });
     jdbc.query(sql.toString(), rs -> {
       int c = 1;
       String processKey = null;
       String stepId = null;
       String bureau = null;
       String stepName = null;
-      if (grouped) {
-        switch (query.groupBy()) {
-          case PROCESS -> processKey = rs.getString(c++);
-          case STEP -> {
-            processKey = rs.getString(c++);
-            stepId = rs.getString(c++);
-            stepName = rs.getString(c++);
-          }
-          case BUREAU -> bureau = rs.getString(c++);
+      switch (query.groupBy()) {
+        case PROCESS -> processKey = rs.getString(c++);
+        case STEP -> {
+          processKey = rs.getString(c++);
+          stepId = rs.getString(c++);
+          stepName = rs.getString(c++);
         }
+        case BUREAU -> bureau = rs.getString(c++);
       }
       long started = rs.getLong(c++);
       long completed = rs.getLong(c++);
       long onTime = rs.getLong(c++);
-      Double median = minutes(rs, c++);
-      Double p90 = minutes(rs, c++);
       long breaches = rs.getLong(c++);
       long escalations = rs.getLong(c++);
       long openNow = rs.getLong(c++);
@@ -278,9 +334,38 @@ public class KpiReportService {
         bands.add(rs.getLong(c++));
       }
       long overdue = rs.getLong(c);
-      String key = grouped ? key(query.groupBy(), processKey, stepId, bureau) : "*";
+      String key = key(query.groupBy(), processKey, stepId, bureau);
       result.put(key, new KeyedFigures(processKey, stepId, bureau, stepName, new Figures(started, completed, onTime,
-          percent(onTime, completed), median, p90, breaches, escalations, openNow, bands, overdue)));
+          percent(onTime, completed), median.get(key), p90.get(key), breaches, escalations, openNow, bands,
+          overdue), minutes.get(key)));
+    }, args.toArray());
+    return result;
+  }
+
+  /**
+   * Median and 90th percentile of the working minutes of the steps completed in the period, per group: the
+   * database counts the steps per distinct working-minutes value (a hash aggregation, no sort of the steps),
+   * and {@link WorkingMinutes} interpolates exactly as {@code percentile_cont} would.
+   */
+  Map<String, WorkingMinutes> workingMinutes(Query query, ReportPeriod period) {
+    List<Object> args = new ArrayList<>();
+    String keys = keyColumns(query.groupBy()) + ", ";
+    StringBuilder sql = new StringBuilder("select ").append(keys).append("working_minutes, count(*) from kpi_step_fact")
+        .append(" where ").append(COMPLETED_BETWEEN)
+        .append(" and working_minutes is not null");
+    args.add(KpiRepository.time(period.from()));
+    args.add(KpiRepository.time(period.to()));
+    filters(query, sql, args);
+    sql.append(" group by ").append(keys).append("working_minutes");
+    Map<String, WorkingMinutes> result = new LinkedHashMap<>();
+    int keyCount = query.groupBy() == GroupBy.STEP ? 2 : 1;
+    jdbc.query(sql.toString(), rs -> {
+      String key = switch (query.groupBy()) {
+        case PROCESS -> key(GroupBy.PROCESS, rs.getString(1), null, null);
+        case STEP -> key(GroupBy.STEP, rs.getString(1), rs.getString(2), null);
+        case BUREAU -> key(GroupBy.BUREAU, null, null, rs.getString(1));
+      };
+      result.computeIfAbsent(key, k -> new WorkingMinutes()).add(rs.getInt(keyCount + 1), rs.getLong(keyCount + 2));
     }, args.toArray());
     return result;
   }
@@ -297,10 +382,10 @@ public class KpiReportService {
       OffsetDateTime start = KpiRepository.time(ReportPeriod.startOf(month));
       OffsetDateTime end = KpiRepository.time(ReportPeriod.startOf(month.plusMonths(1)));
       sql.append(", count(*) filter (where completed_at >= ? and completed_at < ?)");
-      sql.append(", count(*) filter (where completed_at >= ? and completed_at < ? and sla_met = true)");
+      sql.append(", count(*) filter (where completed_at >= ? and completed_at < ? and ").append(ON_TIME).append(")");
       args.addAll(List.of(start, end, start, end));
     }
-    sql.append(" from kpi_step_fact where ").append(COMPLETED).append(" and completed_at >= ? and completed_at < ?");
+    sql.append(" from kpi_step_fact where ").append(COMPLETED_BETWEEN);
     args.add(KpiRepository.time(period.from()));
     args.add(KpiRepository.time(period.to()));
     filters(query, sql, args);
@@ -323,6 +408,13 @@ public class KpiReportService {
     return result;
   }
 
+  /** A process's steps completed within [from, to) and how many of them on time: {completed, on time}. */
+  public long[] completedAndOnTime(String processKey, Instant from, Instant to) {
+    return jdbc.queryForObject("select count(*), count(*) filter (where " + ON_TIME + ") from kpi_step_fact where "
+        + COMPLETED_BETWEEN + " and process_key = ?", (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)},
+        KpiRepository.time(from), KpiRepository.time(to), processKey);
+  }
+
   private static void filters(Query query, StringBuilder sql, List<Object> args) {
     if (query.processKey() != null) {
       sql.append(" and process_key = ?");
@@ -337,6 +429,27 @@ public class KpiReportService {
         args.addAll(query.bureaus());
       }
     }
+  }
+
+  /** One partial aggregate of {@link #figures}: the group's key columns, then {@code columns}, from the facts. */
+  private static void partial(StringBuilder sql, Query query, String columns) {
+    sql.append("select ").append(keyColumns(query.groupBy())).append(", ");
+    if (query.groupBy() == GroupBy.STEP) {
+      sql.append("max(step_name) as step_name, ");
+    }
+    sql.append(columns).append(" from kpi_step_fact");
+  }
+
+  private static void group(StringBuilder sql, String keys) {
+    sql.append(" group by ").append(keys);
+  }
+
+  private static String zeros(String alias, int count) {
+    List<String> columns = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      columns.add(alias == null ? "0" : "0 as " + alias + i);
+    }
+    return String.join(", ", columns);
   }
 
   private static String keyColumns(GroupBy groupBy) {
@@ -385,9 +498,8 @@ public class KpiReportService {
     return whole == 0 ? null : Math.round(1000.0 * part / whole) / 10.0;
   }
 
-  private static Double minutes(ResultSet rs, int column) throws SQLException {
-    Object value = rs.getObject(column);
-    return value == null ? null : Math.round(((Number) value).doubleValue() * 10) / 10.0;
+  private static Double rounded(Double minutes) {
+    return minutes == null ? null : Math.round(minutes * 10) / 10.0;
   }
 
   Set<String> knownBureaus() {

@@ -166,6 +166,14 @@ class KpiReportTest extends PlatformTest {
     assertThat(legal.path("current").path("onTimePercent").asDouble()).isEqualTo(100.0);
     assertThat(legal.path("current").path("medianWorkingMinutes").asDouble()).isEqualTo(25.0);
     assertThat(legal.path("current").path("p90WorkingMinutes").asDouble()).isEqualTo(79.0); // 30 + 0.7 * 70
+    // The total adds the bureaus up and merges their durations: the same figures as the process report.
+    JsonNode total = bureaus.path("total").path("current");
+    assertThat(total.path("completed").asLong()).isEqualTo(6);
+    assertThat(total.path("onTimePercent").asDouble()).isEqualTo(83.3);
+    assertThat(total.path("medianWorkingMinutes").asDouble()).isEqualTo(35.0);
+    assertThat(total.path("p90WorkingMinutes").asDouble()).isEqualTo(75.0);
+    assertThat(longs(total.path("backlogByAge"))).containsExactly(2L, 0L, 1L, 0L, 0L);
+    assertThat(total.path("escalations").asLong()).isEqualTo(3);
   }
 
   @Test
