@@ -1,11 +1,14 @@
 package th.go.senate.workflow.kpi;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -177,7 +180,44 @@ public class KpiReportService {
   // ------------------------------------------------------------------------------------------- queries
 
   private record KeyedFigures(String processKey, String stepId, String bureau, String stepName, Figures figures,
-      WorkingMinutes minutes) {
+      Tally tally) {
+  }
+
+  /** The counts of one group while the queries fill them in; additive, so groups add up to the total. */
+  private static final class Tally {
+    long started;
+    long escalations;
+    long completed;
+    long onTime;
+    long breaches;
+    long open;
+    final long[] bands = new long[AGE_BAND_DAYS.length + 1];
+    long overdue;
+    final WorkingMinutes minutes = new WorkingMinutes();
+    String processKey;
+    String stepId;
+    String bureau;
+    String stepName;
+
+    void add(Tally other) {
+      started += other.started;
+      escalations += other.escalations;
+      completed += other.completed;
+      onTime += other.onTime;
+      breaches += other.breaches;
+      open += other.open;
+      for (int band = 0; band < bands.length; band++) {
+        bands[band] += other.bands[band];
+      }
+      overdue += other.overdue;
+      minutes.addAll(other.minutes);
+    }
+
+    Figures figures() {
+      return new Figures(started, completed, onTime, percent(onTime, completed), rounded(minutes.percentile(0.5)),
+          rounded(minutes.percentile(0.9)), breaches, escalations, open, Arrays.stream(bands).boxed().toList(),
+          overdue);
+    }
   }
 
   /**
@@ -185,65 +225,105 @@ public class KpiReportService {
    * working-minutes distributions merge; the total needs no query of its own.
    */
   private static Figures total(Collection<KeyedFigures> groups) {
-    long started = 0;
-    long completed = 0;
-    long onTime = 0;
-    long breaches = 0;
-    long escalations = 0;
-    long open = 0;
-    long overdue = 0;
-    long[] bands = new long[AGE_BAND_DAYS.length + 1];
-    WorkingMinutes minutes = new WorkingMinutes();
-    for (KeyedFigures group : groups) {
-      Figures f = group.figures();
-      started += f.started();
-      completed += f.completed();
-      onTime += f.onTime();
-      breaches += f.breaches();
-      escalations += f.escalations();
-      open += f.open();
-      overdue += f.overdue();
-      for (int band = 0; band < bands.length; band++) {
-        bands[band] += f.backlogByAge().get(band);
-      }
-      if (group.minutes() != null) {
-        minutes.addAll(group.minutes());
-      }
-    }
-    return new Figures(started, completed, onTime, percent(onTime, completed), rounded(minutes.percentile(0.5)),
-        rounded(minutes.percentile(0.9)), breaches, escalations, open, java.util.Arrays.stream(bands).boxed().toList(),
-        overdue);
+    Tally total = new Tally();
+    groups.forEach(group -> total.add(group.tally()));
+    return total.figures();
   }
 
   /**
-   * The main aggregation, one row per group. The facts a period needs fall into four slices, each read
-   * through its own index (V5_1, V6_1) and aggregated on its own, then the partial rows are summed per group:
-   * steps created in the period (started, escalations), steps completed in it (completed, on time, percentiles),
-   * breaches recorded in it, and steps open at the report's instant (still open, or completed after it: backlog
-   * bands, overdue). One scan with {@code created_at < to and (completed_at is null or completed_at >= from)}
-   * could use no index and read most of the table; one sort over all slices spilled to disk.
+   * The figures of a period, one entry per group, from two queries that each read only the facts they need
+   * through an index (V5_1, V6_1):
+   * <ol>
+   * <li>steps completed in the period, counted per distinct working-minutes value: completed, on time, and the
+   * distribution {@link WorkingMinutes} turns into median and 90th percentile exactly as {@code percentile_cont}
+   * (a hash aggregation; sorting every step to read two values made the report slow);
+   * <li>three slices summed per group: steps created in the period (started, escalations), breaches recorded in
+   * it, steps open at the report's instant (still open, or completed after it: backlog bands, overdue).
+   * </ol>
+   * One scan with {@code created_at < to and (completed_at is null or completed_at >= from)} could use no index
+   * and read most of the table.
    */
   Map<String, KeyedFigures> figures(Query query, ReportPeriod period, Instant asOf) {
+    Map<String, Tally> tallies = new java.util.TreeMap<>();
+    completed(query, period, tallies);
+    others(query, period, asOf, tallies);
+    Map<String, KeyedFigures> result = new LinkedHashMap<>();
+    tallies.forEach((key, t) -> result.put(key, new KeyedFigures(t.processKey, t.stepId, t.bureau, t.stepName,
+        t.figures(), t)));
+    return result;
+  }
+
+  /** The group's tally for the current row; the row's first columns are the group's key columns. */
+  private static Tally tally(Map<String, Tally> tallies, GroupBy groupBy, ResultSet rs) throws SQLException {
+    String first = rs.getString(1);
+    String second = groupBy == GroupBy.STEP ? rs.getString(2) : null;
+    String key = switch (groupBy) {
+      case PROCESS -> key(groupBy, first, null, null);
+      case STEP -> key(groupBy, first, second, null);
+      case BUREAU -> key(groupBy, null, null, first);
+    };
+    return tallies.computeIfAbsent(key, k -> {
+      Tally t = new Tally();
+      t.processKey = groupBy == GroupBy.BUREAU ? null : first;
+      t.stepId = second;
+      t.bureau = groupBy == GroupBy.BUREAU ? first : null;
+      return t;
+    });
+  }
+
+  private static int keyCount(GroupBy groupBy) {
+    return groupBy == GroupBy.STEP ? 2 : 1;
+  }
+
+  /** Steps completed in the period per group and distinct working minutes: completed, on time, durations. */
+  private void completed(Query query, ReportPeriod period, Map<String, Tally> tallies) {
+    List<Object> args = new ArrayList<>();
+    String keys = keyColumns(query.groupBy());
+    StringBuilder sql = new StringBuilder("select ").append(keys).append(", working_minutes, count(*), ")
+        .append("count(*) filter (where ").append(ON_TIME).append(")");
+    if (query.groupBy() == GroupBy.STEP) {
+      sql.append(", max(step_name)");
+    }
+    sql.append(" from kpi_step_fact where ").append(COMPLETED_BETWEEN);
+    args.add(KpiRepository.time(period.from()));
+    args.add(KpiRepository.time(period.to()));
+    filters(query, sql, args);
+    sql.append(" group by ").append(keys).append(", working_minutes");
+    int c = keyCount(query.groupBy());
+    jdbc.query(sql.toString(), rs -> {
+      Tally t = tally(tallies, query.groupBy(), rs);
+      long count = rs.getLong(c + 2);
+      t.completed += count;
+      t.onTime += rs.getLong(c + 3);
+      int minutes = rs.getInt(c + 1);
+      if (!rs.wasNull()) {
+        t.minutes.add(minutes, count);
+      }
+      if (query.groupBy() == GroupBy.STEP && t.stepName == null) {
+        t.stepName = rs.getString(c + 4);
+      }
+    }, args.toArray());
+  }
+
+  /** Started, escalations, breaches, open, backlog by age and overdue per group: three index-read slices. */
+  private void others(Query query, ReportPeriod period, Instant asOf, Map<String, Tally> tallies) {
     List<Object> args = new ArrayList<>();
     OffsetDateTime from = KpiRepository.time(period.from());
     OffsetDateTime to = KpiRepository.time(period.to());
     OffsetDateTime at = KpiRepository.time(asOf);
     String keys = keyColumns(query.groupBy());
-    // Partial rows: started, escalations, completed, on time, breaches, open, bands, overdue.
     int bandCount = AGE_BAND_DAYS.length + 1;
     StringBuilder sql = new StringBuilder("select ").append(keys).append(", ");
     if (query.groupBy() == GroupBy.STEP) {
       sql.append("max(step_name), ");
     }
-    sql.append("sum(started), sum(completed), sum(on_time), sum(breaches), sum(escalations), ")
-        .append("sum(open_now), ");
+    sql.append("sum(started), sum(escalations), sum(breaches), sum(open_now), ");
     for (int band = 0; band < bandCount; band++) {
       sql.append("sum(band").append(band).append("), ");
     }
     sql.append("sum(overdue) from (");
 
-    partial(sql, query, "count(*) as started, coalesce(sum(escalations), 0) as escalations, 0 as completed, "
-        + "0 as on_time, 0 as breaches, "
+    partial(sql, query, "count(*) as started, coalesce(sum(escalations), 0) as escalations, 0 as breaches, "
         + "0 as open_now, " + zeros("band", bandCount) + ", 0 as overdue");
     sql.append(" where created_at >= ? and created_at < ?");
     args.add(from);
@@ -252,16 +332,7 @@ public class KpiReportService {
     group(sql, keys);
 
     sql.append(" union all ");
-    partial(sql, query, "0, 0, count(*), count(*) filter (where " + ON_TIME + "), 0, 0, "
-        + zeros(null, bandCount) + ", 0");
-    sql.append(" where ").append(COMPLETED_BETWEEN);
-    args.add(from);
-    args.add(to);
-    filters(query, sql, args);
-    group(sql, keys);
-
-    sql.append(" union all ");
-    partial(sql, query, "0, 0, 0, 0, count(*), 0, " + zeros(null, bandCount) + ", 0");
+    partial(sql, query, "0, 0, count(*), 0, " + zeros(null, bandCount) + ", 0");
     sql.append(" where breached_at >= ? and breached_at < ?");
     args.add(from);
     args.add(to);
@@ -271,7 +342,7 @@ public class KpiReportService {
     // Open at the instant: still open, or completed (or cancelled) after it; two index ranges.
     for (String openWhere : List.of("completed_at is null and created_at < ?", "completed_at >= ? and created_at < ?")) {
       sql.append(" union all ");
-      StringBuilder columns = new StringBuilder("0, 0, 0, 0, 0, count(*), ");
+      StringBuilder columns = new StringBuilder("0, 0, 0, count(*), ");
       OffsetDateTime younger = null;
       for (int band = 0; band < bandCount; band++) {
         OffsetDateTime older = band < AGE_BAND_DAYS.length
@@ -300,74 +371,25 @@ public class KpiReportService {
       group(sql, keys);
     }
     sql.append(") partials group by ").append(keys);
-    Map<String, KeyedFigures> result = new LinkedHashMap<>();
-    Map<String, WorkingMinutes> minutes = workingMinutes(query, period);
-    Map<String, Double> median = new LinkedHashMap<>();
-    Map<String, Double> p90 = new LinkedHashMap<>();
-    minutes.forEach((key, histogram) -> {
-      median.put(key, rounded(histogram.percentile(0.5)));
-      p90.put(key, rounded(histogram.percentile(0.9)));
-    });
+    int first = keyCount(query.groupBy()) + 1;
     jdbc.query(sql.toString(), rs -> {
-      int c = 1;
-      String processKey = null;
-      String stepId = null;
-      String bureau = null;
-      String stepName = null;
-      switch (query.groupBy()) {
-        case PROCESS -> processKey = rs.getString(c++);
-        case STEP -> {
-          processKey = rs.getString(c++);
-          stepId = rs.getString(c++);
-          stepName = rs.getString(c++);
+      Tally t = tally(tallies, query.groupBy(), rs);
+      int c = first;
+      if (query.groupBy() == GroupBy.STEP) {
+        String stepName = rs.getString(c++);
+        if (t.stepName == null) {
+          t.stepName = stepName;
         }
-        case BUREAU -> bureau = rs.getString(c++);
       }
-      long started = rs.getLong(c++);
-      long completed = rs.getLong(c++);
-      long onTime = rs.getLong(c++);
-      long breaches = rs.getLong(c++);
-      long escalations = rs.getLong(c++);
-      long openNow = rs.getLong(c++);
-      List<Long> bands = new ArrayList<>();
-      for (int band = 0; band <= AGE_BAND_DAYS.length; band++) {
-        bands.add(rs.getLong(c++));
+      t.started += rs.getLong(c++);
+      t.escalations += rs.getLong(c++);
+      t.breaches += rs.getLong(c++);
+      t.open += rs.getLong(c++);
+      for (int band = 0; band < bandCount; band++) {
+        t.bands[band] += rs.getLong(c++);
       }
-      long overdue = rs.getLong(c);
-      String key = key(query.groupBy(), processKey, stepId, bureau);
-      result.put(key, new KeyedFigures(processKey, stepId, bureau, stepName, new Figures(started, completed, onTime,
-          percent(onTime, completed), median.get(key), p90.get(key), breaches, escalations, openNow, bands,
-          overdue), minutes.get(key)));
+      t.overdue += rs.getLong(c);
     }, args.toArray());
-    return result;
-  }
-
-  /**
-   * Median and 90th percentile of the working minutes of the steps completed in the period, per group: the
-   * database counts the steps per distinct working-minutes value (a hash aggregation, no sort of the steps),
-   * and {@link WorkingMinutes} interpolates exactly as {@code percentile_cont} would.
-   */
-  Map<String, WorkingMinutes> workingMinutes(Query query, ReportPeriod period) {
-    List<Object> args = new ArrayList<>();
-    String keys = keyColumns(query.groupBy()) + ", ";
-    StringBuilder sql = new StringBuilder("select ").append(keys).append("working_minutes, count(*) from kpi_step_fact")
-        .append(" where ").append(COMPLETED_BETWEEN)
-        .append(" and working_minutes is not null");
-    args.add(KpiRepository.time(period.from()));
-    args.add(KpiRepository.time(period.to()));
-    filters(query, sql, args);
-    sql.append(" group by ").append(keys).append("working_minutes");
-    Map<String, WorkingMinutes> result = new LinkedHashMap<>();
-    int keyCount = query.groupBy() == GroupBy.STEP ? 2 : 1;
-    jdbc.query(sql.toString(), rs -> {
-      String key = switch (query.groupBy()) {
-        case PROCESS -> key(GroupBy.PROCESS, rs.getString(1), null, null);
-        case STEP -> key(GroupBy.STEP, rs.getString(1), rs.getString(2), null);
-        case BUREAU -> key(GroupBy.BUREAU, null, null, rs.getString(1));
-      };
-      result.computeIfAbsent(key, k -> new WorkingMinutes()).add(rs.getInt(keyCount + 1), rs.getLong(keyCount + 2));
-    }, args.toArray());
-    return result;
   }
 
   /** Completed and on-time steps per month of the round (up to the report's instant), per group. */

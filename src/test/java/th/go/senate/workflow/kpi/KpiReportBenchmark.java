@@ -75,7 +75,7 @@ public final class KpiReportBenchmark {
       Instant asOf = period.to();
       List<YearMonth> months = KpiReportService.monthsUpTo(period, asOf);
       System.out.printf("%-52s %8s %8s%n", "query (FY 2569, 6-month round)", "p50 ms", "p95 ms");
-      System.out.println("(\"figures\" = the counts query and the working-minutes query it makes for percentiles)");
+      System.out.println("(\"figures\" = its two queries: steps completed per working-minutes value, and the other slices)");
       for (GroupBy groupBy : GroupBy.values()) {
         Query all = new Query(period, groupBy, null, null);
         measure("figures, grouped by " + groupBy.name().toLowerCase(), () -> service.figures(all, period, asOf));
