@@ -84,12 +84,12 @@ public final class EngineBenchmark {
   final List<String> out = new ArrayList<>();
   final Map<String, CountingDataSource.CapturedSql> acquisitionSql = new LinkedHashMap<>();
 
-  EngineBenchmark(boolean quick, Integer waitingOverride) {
+  EngineBenchmark(boolean quick, Integer waitingOverride, Integer burstOverride) {
     this.quick = quick;
     runs = quick ? 3 : 5;
     lifecycles = quick ? 40 : 50;
     steadySeconds = quick ? 20 : 40;
-    burst = quick ? 2_000 : 10_000;
+    burst = burstOverride != null ? burstOverride : quick ? 2_000 : 10_000;
     idleSeconds = quick ? 30 : 65;
     waiting = waitingOverride != null ? waitingOverride : quick ? 20_000 : 100_000;
     memoryInstances = quick ? 2_000 : 10_000;
@@ -99,15 +99,12 @@ public final class EngineBenchmark {
     java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Asia/Bangkok"));
     List<String> arguments = new ArrayList<>(Arrays.asList(args));
     boolean quick = arguments.remove("--quick");
-    // --waiting N: the number of open tasks of the scale phase (default 20,000 with --quick, else 100,000).
-    Integer waiting = null;
-    int w = arguments.indexOf("--waiting");
-    if (w >= 0) {
-      waiting = Integer.parseInt(arguments.remove(w + 1).replace("_", "").replace(",", ""));
-      arguments.remove(w);
-    }
+    // --waiting N: the number of open tasks of the scale phase (default 20,000 with --quick, else 100,000);
+    // --burst N: the timers of the SLA phase's burst (default 2,000 with --quick, else 10,000).
+    Integer waiting = option(arguments, "--waiting");
+    Integer burst = option(arguments, "--burst");
     List<String> phases = arguments.isEmpty() ? List.of("throughput", "sla", "scale", "memory") : arguments;
-    EngineBenchmark bench = new EngineBenchmark(quick, waiting);
+    EngineBenchmark bench = new EngineBenchmark(quick, waiting, burst);
     long start = System.nanoTime();
     bench.print("# Engine benchmark (" + (quick ? "--quick" : "full") + "), phases " + phases);
     bench.print(machine());
@@ -136,6 +133,17 @@ public final class EngineBenchmark {
     System.out.println("==== summary ====");
     bench.out.forEach(System.out::println);
     System.exit(0);
+  }
+
+  /** Removes {@code name N} from the arguments and returns N, or null when absent. */
+  static Integer option(List<String> arguments, String name) {
+    int i = arguments.indexOf(name);
+    if (i < 0) {
+      return null;
+    }
+    int value = Integer.parseInt(arguments.remove(i + 1).replace("_", "").replace(",", ""));
+    arguments.remove(i);
+    return value;
   }
 
   void print(String line) {
