@@ -25,7 +25,9 @@ import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -82,14 +84,14 @@ public final class EngineBenchmark {
   final List<String> out = new ArrayList<>();
   final Map<String, CountingDataSource.CapturedSql> acquisitionSql = new LinkedHashMap<>();
 
-  EngineBenchmark(boolean quick) {
+  EngineBenchmark(boolean quick, Integer waitingOverride, Integer burstOverride) {
     this.quick = quick;
     runs = quick ? 3 : 5;
     lifecycles = quick ? 40 : 50;
     steadySeconds = quick ? 20 : 40;
-    burst = quick ? 2_000 : 10_000;
+    burst = burstOverride != null ? burstOverride : quick ? 2_000 : 10_000;
     idleSeconds = quick ? 30 : 65;
-    waiting = quick ? 20_000 : 100_000;
+    waiting = waitingOverride != null ? waitingOverride : quick ? 20_000 : 100_000;
     memoryInstances = quick ? 2_000 : 10_000;
   }
 
@@ -97,8 +99,12 @@ public final class EngineBenchmark {
     java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone("Asia/Bangkok"));
     List<String> arguments = new ArrayList<>(Arrays.asList(args));
     boolean quick = arguments.remove("--quick");
+    // --waiting N: the number of open tasks of the scale phase (default 20,000 with --quick, else 100,000);
+    // --burst N: the timers of the SLA phase's burst (default 2,000 with --quick, else 10,000).
+    Integer waiting = option(arguments, "--waiting");
+    Integer burst = option(arguments, "--burst");
     List<String> phases = arguments.isEmpty() ? List.of("throughput", "sla", "scale", "memory") : arguments;
-    EngineBenchmark bench = new EngineBenchmark(quick);
+    EngineBenchmark bench = new EngineBenchmark(quick, waiting, burst);
     long start = System.nanoTime();
     bench.print("# Engine benchmark (" + (quick ? "--quick" : "full") + "), phases " + phases);
     bench.print(machine());
@@ -127,6 +133,17 @@ public final class EngineBenchmark {
     System.out.println("==== summary ====");
     bench.out.forEach(System.out::println);
     System.exit(0);
+  }
+
+  /** Removes {@code name N} from the arguments and returns N, or null when absent. */
+  static Integer option(List<String> arguments, String name) {
+    int i = arguments.indexOf(name);
+    if (i < 0) {
+      return null;
+    }
+    int value = Integer.parseInt(arguments.remove(i + 1).replace("_", "").replace(",", ""));
+    arguments.remove(i);
+    return value;
   }
 
   void print(String line) {
@@ -217,6 +234,10 @@ public final class EngineBenchmark {
   // 4-5: SLA firing and waiting work on PostgreSQL
 
   void slaAndScale(boolean sla, boolean scale) throws Exception {
+    if (!sla) {
+      scaleOnly();
+      return;
+    }
     print("");
     print("## 4 SLA timer firing on PostgreSQL (history full, job executor on, one node)");
     print(String.format(Locale.ROOT, "%-8s | %-26s | %9s %9s %9s | %6s %9s %9s %9s | %s", "settings", "steady", "median s",
@@ -273,6 +294,30 @@ public final class EngineBenchmark {
       if (tuned && scale) {
         waitingWork(node, jdbc);
       }
+    } finally {
+      node.close();
+    }
+  }
+
+  /**
+   * The scale phase alone (phase {@code scale} without {@code sla}): the tuned node, a few real petitions as the
+   * clones' template, the acquisition query as the job executor sends it, then {@link #waitingWork}. Minutes
+   * instead of the SLA runs' quarter of an hour, to iterate on the waiting-work queries.
+   */
+  void scaleOnly() throws Exception {
+    String url = TestPostgres.createDatabase("bench_scale");
+    Node node = Node.start("scale", "postgres", url, "full", true, true, true);
+    try {
+      startPetitions(node, 100);
+      // The job executor acquires at least once a second (max-wait 1 s): wait for one captured query.
+      long deadline = System.currentTimeMillis() + 30_000;
+      while (node.sql.lastAcquisition.get() == null && System.currentTimeMillis() < deadline) {
+        Thread.sleep(200);
+      }
+      if (node.sql.lastAcquisition.get() != null) {
+        acquisitionSql.put("tuned", node.sql.lastAcquisition.get());
+      }
+      waitingWork(node, node.jdbc());
     } finally {
       node.close();
     }
@@ -343,35 +388,55 @@ public final class EngineBenchmark {
       print("  tuned acquisition SQL (captured from the engine): " + acquisitionSql.get("tuned").sql()
           .replaceAll("\\s+", " ").trim());
     }
-    // Tasklist: a clerk of one bureau, its unassigned candidate tasks by due date, first page (Tasklist's 15).
-    TaskService taskService = node.engine.getTaskService();
-    IdentityService identity = node.engine.getIdentityService();
+    // Tasklist: a clerk of one bureau, its unassigned candidate tasks by due date, first page (Tasklist's 15) and
+    // the count Tasklist asks for too. The project's settings, then (interleaved, fewer runs: they are slow)
+    // without the task due-date index and with Camunda's default authorizationCheckRevokes=auto.
+    ProcessEngineConfigurationImpl config = (ProcessEngineConfigurationImpl) node.engine.getProcessEngineConfiguration();
+    String projectRevokes = config.getAuthorizationCheckRevokes();
     for (String bureau : List.of("officePresident", "burLegal")) {
-      List<Double> times = new ArrayList<>();
-      int found = 0;
-      for (int i = 0; i < 20 + runs * 4; i++) {
-        identity.setAuthentication(bureau + "User", List.of(bureau));
-        long s = System.nanoTime();
-        List<Task> page = taskService.createTaskQuery().taskCandidateGroup(bureau).taskUnassigned()
-            .orderByDueDate().asc().listPage(0, 15);
-        long count = taskService.createTaskQuery().taskCandidateGroup(bureau).taskUnassigned().count();
-        double ms = (System.nanoTime() - s) / 1e6;
-        identity.clearAuthentication();
-        found = page.size();
-        if (i >= 5) {
-          times.add(ms);
-        }
-        if (i == 0) {
-          found = (int) count;
-        }
-      }
-      Collections.sort(times);
       int bureauTasks = jdbc.queryForObject("select count(*) from ACT_RU_IDENTITYLINK where GROUP_ID_ = ? and "
           + "TYPE_ = 'candidate' and TASK_ID_ is not null", Integer.class, bureau);
-      print(String.format(Locale.ROOT, "Tasklist query for %-15s (%,6d candidate tasks; page of 15 by due date + "
-          + "count, with authorization checks): p50 %.1f ms, p95 %.1f ms", bureau, bureauTasks, percentile(times, 50),
-          percentile(times, 95)));
+      String project = tasklist(node, bureau, 20 + runs * 4);
+      jdbc.execute("drop index SENATE_IDX_TASK_DUEDATE");
+      String noIndex = tasklist(node, bureau, 8);
+      jdbc.execute("create index SENATE_IDX_TASK_DUEDATE on ACT_RU_TASK (DUE_DATE_)");
+      config.setAuthorizationCheckRevokes(ProcessEngineConfiguration.AUTHORIZATION_CHECK_REVOKE_AUTO);
+      String auto = tasklist(node, bureau, 5);
+      config.setAuthorizationCheckRevokes(projectRevokes);
+      print(String.format(Locale.ROOT, "Tasklist query for %-15s (%,6d candidate tasks; page of 15 by due date + count, "
+          + "as a bureau user, authorization checks on):", bureau, bureauTasks));
+      print("  project settings (revokes " + projectRevokes + ", task due-date index): " + project);
+      print("  without SENATE_IDX_TASK_DUEDATE:                          " + noIndex);
+      print("  authorizationCheckRevokes=auto (Camunda's default):       " + auto);
     }
+  }
+
+  /** Runs the bureau's Tasklist query {@code n} times (the first 3 warm up): p50/p95 of page, count and both, and the load. */
+  String tasklist(Node node, String bureau, int n) {
+    TaskService taskService = node.engine.getTaskService();
+    IdentityService identity = node.engine.getIdentityService();
+    List<Double> page = new ArrayList<>();
+    List<Double> count = new ArrayList<>();
+    List<Double> both = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      identity.setAuthentication(bureau + "User", List.of(bureau));
+      try {
+        long s = System.nanoTime();
+        taskService.createTaskQuery().taskCandidateGroup(bureau).taskUnassigned().orderByDueDate().asc().listPage(0, 15);
+        long m = System.nanoTime();
+        taskService.createTaskQuery().taskCandidateGroup(bureau).taskUnassigned().count();
+        long e = System.nanoTime();
+        if (i >= 3) {
+          page.add((m - s) / 1e6);
+          count.add((e - m) / 1e6);
+          both.add((e - s) / 1e6);
+        }
+      } finally {
+        identity.clearAuthentication();
+      }
+    }
+    return String.format(Locale.ROOT, "page+count p50 %7.1f ms, p95 %7.1f ms (page p50 %6.1f, count p50 %7.1f; %d runs) | load %s",
+        percentile(both, 50), percentile(both, 95), percentile(page, 50), percentile(count, 50), both.size(), load());
   }
 
   static double explain(JdbcTemplate jdbc, String sql) {
