@@ -71,6 +71,9 @@ public class KpiRecorder implements TaskListener {
   }
 
   private void ended(DelegateTask task, String endState, Instant now) {
+    if (endedAsCreated((TaskEntity) task, endState, now)) {
+      return;
+    }
     StepFact fact = repository.findStep(task.getId()).orElse(null);
     if (fact == null) {
       return;
@@ -88,6 +91,37 @@ public class KpiRecorder implements TaskListener {
     }
   }
 
+  /**
+   * The usual end of a step in one statement instead of a read and an update: the fact was written at the
+   * task's creation, with its creation time and the calendar of its step's policy, so the working minutes can
+   * be counted before the fact is read. The update is guarded by exactly those values (and the process and
+   * step); when any differs (e.g. the policy was redeployed with another calendar since, or the task has no
+   * fact) it writes nothing and {@link #ended} reads the fact as before.
+   */
+  private boolean endedAsCreated(TaskEntity task, String endState, Instant now) {
+    ExecutionEntity execution = task.getExecution();
+    if (execution == null || task.getCreateTime() == null) {
+      return false;
+    }
+    String processKey = execution.getProcessDefinition().getKey();
+    String stepId = task.getTaskDefinitionKey();
+    CalendarKind calendar = policies.lastSeenPolicyFor(processKey, stepId).map(p -> p.calendar()).orElse(null);
+    if (calendar == null) {
+      return false;
+    }
+    Instant created = task.getCreateTime().toInstant();
+    int minutes = (int) planner.businessMinutes(created, now, calendar);
+    boolean completed = COMPLETED.equals(endState);
+    if (!repository.endedIfAsCreated(task.getId(), created, calendar.name(), processKey, stepId, endState, now, minutes,
+        completed)) {
+      return false;
+    }
+    if (completed) {
+      metrics.stepCompleted(processKey, stepId, minutes);
+    }
+    return true;
+  }
+
   /** Process start listener: the case fact opens. */
   public void caseStarted(DelegateExecution execution) {
     ExecutionEntity instance = (ExecutionEntity) execution;
@@ -99,9 +133,10 @@ public class KpiRecorder implements TaskListener {
   /** Process end listener: the case fact closes, ended normally or cancelled. */
   public void caseEnded(DelegateExecution execution) {
     Object limit = execution.getVariable(LEGAL_LIMIT_MET_VARIABLE);
-    Boolean limitMet = limit instanceof Boolean b ? b : !repository.anyStepLate(execution.getProcessInstanceId());
+    // Without a limit of its own the case met it when no step was late: counted by the update itself.
+    Boolean limitMet = limit instanceof Boolean b ? b : null;
     Object daysUsed = execution.getVariable(LIMIT_DAYS_USED_VARIABLE);
-    repository.caseEnded(execution.getProcessInstanceId(), ClockUtil.getCurrentTime().toInstant(),
+    repository.caseEndedLimitMetUnlessStepLate(execution.getProcessInstanceId(), ClockUtil.getCurrentTime().toInstant(),
         ((ExecutionEntity) execution).isCanceled() ? CANCELLED : null, limitMet,
         daysUsed instanceof Number n ? Integer.valueOf(n.intValue()) : null);
   }

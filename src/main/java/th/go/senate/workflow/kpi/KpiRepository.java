@@ -50,6 +50,24 @@ public class KpiRepository {
         + "where task_id = ?", time(at), workingMinutes, slaMet, endState, taskId);
   }
 
+  /**
+   * {@link #ended} in one statement, for the caller that computed the working minutes before reading the fact:
+   * writes only when the fact is the one the minutes were computed for (its start, calendar, process and
+   * step as given), and then sets {@code sla_met} as a completion does (not breached and not after the due
+   * time) or, for a cancellation, leaves it as it is.
+   *
+   * @return whether the fact was written (false: no such fact, or it differs, and nothing was written)
+   */
+  public boolean endedIfAsCreated(String taskId, Instant createdAt, String calendar, String processKey, String stepId,
+      String endState, Instant at, int workingMinutes, boolean completed) {
+    return jdbc.update("update kpi_step_fact set completed_at = ?, working_minutes = ?, end_state = ?, sla_met = "
+        + (completed ? "(breached_at is null and (due_at is null or due_at >= ?))" : "sla_met")
+        + " where task_id = ? and created_at = ? and calendar_kind = ? and process_key = ? and step_id = ?",
+        completed
+            ? new Object[] {time(at), workingMinutes, endState, time(at), taskId, time(createdAt), calendar, processKey, stepId}
+            : new Object[] {time(at), workingMinutes, endState, taskId, time(createdAt), calendar, processKey, stepId}) == 1;
+  }
+
   public void breached(String taskId, Instant at) {
     jdbc.update("update kpi_step_fact set breached_at = coalesce(breached_at, ?), sla_met = false, "
         + "escalations = escalations + 1 where task_id = ?", time(at), taskId);
@@ -97,6 +115,18 @@ public class KpiRepository {
     jdbc.update("update kpi_case_fact set ended_at = ?, outcome = coalesce(outcome, ?), legal_limit_met = ?, "
         + "limit_days_used = ? where process_instance_id = ?", time(at), fallbackOutcome, legalLimitMet,
         limitDaysUsed, processInstanceId);
+  }
+
+  /**
+   * {@link #caseEnded} where a {@code null} {@code legalLimitMet} means "no step late" ({@link #anyStepLate}),
+   * counted in the same statement instead of a query of its own.
+   */
+  public void caseEndedLimitMetUnlessStepLate(String processInstanceId, Instant at, String fallbackOutcome,
+      Boolean legalLimitMet, Integer limitDaysUsed) {
+    jdbc.update("update kpi_case_fact set ended_at = ?, outcome = coalesce(outcome, ?), legal_limit_met = "
+        + "coalesce(cast(? as boolean), not exists (select 1 from kpi_step_fact s where s.process_instance_id = ? "
+        + "and s.sla_met = false)), limit_days_used = ? where process_instance_id = ?", time(at), fallbackOutcome,
+        legalLimitMet, processInstanceId, limitDaysUsed, processInstanceId);
   }
 
   /** Whether any step of the instance missed its SLA (breached, or completed after its due time). */

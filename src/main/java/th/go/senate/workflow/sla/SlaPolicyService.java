@@ -1,6 +1,7 @@
 package th.go.senate.workflow.sla;
 
 import java.util.Map;
+import java.util.Optional;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.springframework.stereotype.Service;
@@ -30,6 +31,19 @@ public class SlaPolicyService {
       throw new IllegalStateException("ไม่พบระยะเวลามาตรฐาน (SLA) ของขั้นตอน " + processKey + "/" + stepId
           + " ในตาราง slaPolicy (no SLA policy row for " + processKey + "/" + stepId + ")");
     }
+    return policy(row);
+  }
+
+  /**
+   * The policy of a step as the version of the table this node last found to be the latest says (no query;
+   * the table may have been redeployed since, so only for a guess the caller verifies); empty when unknown.
+   */
+  public Optional<SlaPolicy> lastSeenPolicyFor(String processKey, String stepId) {
+    return decisionTables.singleRowOfLastSeenVersion(DECISION_KEY, Map.of("processKey", processKey, "stepId", stepId))
+        .map(SlaPolicyService::policy);
+  }
+
+  private static SlaPolicy policy(DmnDecisionRuleResult row) {
     return new SlaPolicy(
         ((Number) row.getEntry("durationDays")).intValue(),
         CalendarKind.valueOf((String) row.getEntry("calendar")),

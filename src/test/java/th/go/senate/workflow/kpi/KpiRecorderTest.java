@@ -44,6 +44,7 @@ class KpiRecorderTest extends PlatformTest {
   @Autowired KpiRepository facts;
   @Autowired RepositoryService repositoryService;
   @Autowired SlaPolicyService slaPolicies;
+  @Autowired th.go.senate.workflow.calendar.DueDatePlanner planner;
 
   // ---------------------------------------------------------------- step facts
 
@@ -94,6 +95,31 @@ class KpiRecorderTest extends PlatformTest {
     assertThat(done.escalations()).isZero();
     assertThat(facts.stepsOfInstance(instance.getId())).extracting(StepFact::stepId)
         .containsExactly(ACKNOWLEDGE, TRIAGE);
+  }
+
+  /**
+   * A step ends in one guarded update when its fact is as the task's creation wrote it; a fact that differs (here
+   * its calendar, as after a redeployed policy) is read and closed from its own values, as always.
+   */
+  @Test
+  void aStepWhoseFactNoLongerMatchesItsPolicyIsClosedFromTheFact() {
+    clockAt(LocalDateTime.of(2026, 11, 26, 10, 0)); // Thursday
+    ProcessInstance instance = startPetition();
+    Task task = task(instance);
+    jdbc.update("update kpi_step_fact set calendar_kind = 'CALENDAR_DAYS' where task_id = ?", task.getId());
+
+    clockAt(LocalDateTime.of(2026, 11, 27, 10, 0)); // Friday
+    identityService.setAuthentication("officePresidentUser", OFFICE);
+    taskService.complete(task.getId(), PetitionValues.acknowledge());
+    identityService.clearAuthentication();
+
+    StepFact done = facts.findStep(task.getId()).orElseThrow();
+    assertThat(done.calendar()).isEqualTo("CALENDAR_DAYS");
+    assertThat(done.workingMinutes()).isEqualTo((int) planner.businessMinutes(
+        bangkok(LocalDateTime.of(2026, 11, 26, 10, 0)), bangkok(LocalDateTime.of(2026, 11, 27, 10, 0)),
+        th.go.senate.workflow.calendar.CalendarKind.CALENDAR_DAYS)).isNotEqualTo(6 * 60 + 30 + 90);
+    assertThat(done.slaMet()).isTrue();
+    assertThat(done.endState()).isEqualTo(KpiRecorder.COMPLETED);
   }
 
   @Test
