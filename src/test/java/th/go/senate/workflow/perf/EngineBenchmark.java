@@ -61,7 +61,8 @@ import th.go.senate.workflow.support.TestPostgres;
  * mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -Xmx1g -cp target/test-classes:target/classes:$(cat target/cp.txt) th.go.senate.workflow.perf.EngineBenchmark [--quick] [phases]
  * </pre>
- * Phases: {@code throughput sla scale memory} (default: all).
+ * Phases: {@code throughput sla scale memory} (default: all); {@code overhead} (row 2 alone, with the SQL each side
+ * sends) and {@code profile} (instrumented lifecycles for a profiler) only when named.
  */
 public final class EngineBenchmark {
 
