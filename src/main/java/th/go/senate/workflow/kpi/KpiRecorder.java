@@ -99,7 +99,8 @@ public class KpiRecorder implements TaskListener {
   /** Process end listener: the case fact closes, ended normally or cancelled. */
   public void caseEnded(DelegateExecution execution) {
     Object limit = execution.getVariable(LEGAL_LIMIT_MET_VARIABLE);
-    Boolean limitMet = limit instanceof Boolean b ? b : !repository.anyStepLate(execution.getProcessInstanceId());
+    // Without a limit of its own the case met it when no step was late: counted by the update itself.
+    Boolean limitMet = limit instanceof Boolean b ? b : null;
     Object daysUsed = execution.getVariable(LIMIT_DAYS_USED_VARIABLE);
     repository.caseEnded(execution.getProcessInstanceId(), ClockUtil.getCurrentTime().toInstant(),
         ((ExecutionEntity) execution).isCanceled() ? CANCELLED : null, limitMet,

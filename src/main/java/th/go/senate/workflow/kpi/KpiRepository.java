@@ -91,19 +91,17 @@ public class KpiRepository {
     jdbc.update("update kpi_case_fact set outcome = ? where process_instance_id = ?", outcome, processInstanceId);
   }
 
-  /** Closes the case; the outcome stays as the end event recorded it, or becomes {@code fallbackOutcome}. */
-  public void caseEnded(String processInstanceId, Instant at, String fallbackOutcome, Boolean legalLimitMet,
-      Integer limitDaysUsed) {
-    jdbc.update("update kpi_case_fact set ended_at = ?, outcome = coalesce(outcome, ?), legal_limit_met = ?, "
-        + "limit_days_used = ? where process_instance_id = ?", time(at), fallbackOutcome, legalLimitMet,
-        limitDaysUsed, processInstanceId);
-  }
-
-  /** Whether any step of the instance missed its SLA (breached, or completed after its due time). */
-  public boolean anyStepLate(String processInstanceId) {
-    Integer late = jdbc.queryForObject("select count(*) from kpi_step_fact where process_instance_id = ? "
-        + "and sla_met = false", Integer.class, processInstanceId);
-    return late != null && late > 0;
+  /**
+   * Closes the case; the outcome stays as the end event recorded it, or becomes {@code fallbackOutcome}. A
+   * {@code null} {@code legalLimitMet} (the process has no legal limit of its own) means "no step late" (none
+   * breached or completed after its due time), counted in the same statement instead of a query of its own.
+   */
+  public void caseEnded(String processInstanceId, Instant at, String fallbackOutcome,
+      Boolean legalLimitMet, Integer limitDaysUsed) {
+    jdbc.update("update kpi_case_fact set ended_at = ?, outcome = coalesce(outcome, ?), legal_limit_met = "
+        + "coalesce(cast(? as boolean), not exists (select 1 from kpi_step_fact s where s.process_instance_id = ? "
+        + "and s.sla_met = false)), limit_days_used = ? where process_instance_id = ?", time(at), fallbackOutcome,
+        legalLimitMet, processInstanceId, limitDaysUsed, processInstanceId);
   }
 
   public Optional<CaseFact> findCase(String processInstanceId) {

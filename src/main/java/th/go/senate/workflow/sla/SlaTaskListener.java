@@ -24,8 +24,10 @@ public class SlaTaskListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     TaskEntity entity = (TaskEntity) task;
+    // The variables of the task's execution: a task being created has none of its own yet, and asking the
+    // task would send a query for its (empty) local variables on every creation.
     SlaSchedule schedule = slaPlanner.schedule(SlaPlanner.processKey(entity.getExecution()),
-        task.getTaskDefinitionKey(), task.getCreateTime().toInstant(), task::getVariable);
+        task.getTaskDefinitionKey(), task.getCreateTime().toInstant(), entity.getExecution()::getVariable);
     task.setDueDate(Date.from(schedule.dueAt()));
   }
 }

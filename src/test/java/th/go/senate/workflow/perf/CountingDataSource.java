@@ -48,6 +48,13 @@ final class CountingDataSource extends DelegatingDataSource {
 
   final AtomicLong statements = new AtomicLong();
   final AtomicReference<CapturedSql> lastAcquisition = new AtomicReference<>();
+  /**
+   * While set (the overhead phase, one lifecycle at a time): each statement counted by its source and SQL text,
+   * the source being the innermost platform method on the stack (else "engine"). Off in timed runs: a stack walk per
+   * statement would distort them.
+   */
+  volatile Map<String, AtomicLong> capture;
+  private static final String STACK_FOR = System.getProperty("bench.stackFor");
 
   CountingDataSource(DataSource target) {
     super(target);
@@ -95,6 +102,22 @@ final class CountingDataSource extends DelegatingDataSource {
       String name = method.getName();
       if (name.equals("addBatch") || (name.startsWith("execute") && !name.equals("executeBatch"))) {
         statements.incrementAndGet();
+        Map<String, AtomicLong> bySql = capture;
+        if (bySql != null) {
+          String text = String.valueOf(sql == null && args != null && args.length > 0 ? args[0] : sql)
+              .replaceAll("\\s+", " ").trim();
+          if (STACK_FOR != null && text.contains(STACK_FOR)) {
+            // Diagnosis (-Dbench.stackFor=<part of the SQL>): who sends it.
+            System.out.println("  stack of " + text.substring(Math.max(0, text.length() - 60)));
+            StackWalker.getInstance().forEach(f -> {
+              if (!f.getClassName().startsWith("java.") && !f.getClassName().startsWith("jdk.")
+                  && !f.getClassName().contains("$Proxy") && !f.getClassName().startsWith("org.apache.ibatis")) {
+                System.out.println("      " + f);
+              }
+            });
+          }
+          bySql.computeIfAbsent(source() + " | " + text, k -> new AtomicLong()).incrementAndGet();
+        }
         if (acquisition && name.startsWith("execute")) {
           lastAcquisition.set(new CapturedSql(sql, new TreeMap<>(parameters)));
         }
@@ -104,6 +127,15 @@ final class CountingDataSource extends DelegatingDataSource {
       }
       return CountingDataSource.invoke(target, method, args);
     }
+  }
+
+  /** The innermost platform (non-benchmark) frame that led to the statement, or "engine" when none did. */
+  private static String source() {
+    return StackWalker.getInstance().walk(frames -> frames
+        .filter(f -> f.getClassName().startsWith("th.go.senate.workflow.")
+            && !f.getClassName().startsWith("th.go.senate.workflow.perf."))
+        .map(f -> f.getClassName().substring(f.getClassName().lastIndexOf('.') + 1) + "." + f.getMethodName())
+        .findFirst().orElse("engine"));
   }
 
   private static Object invoke(Object target, Method method, Object[] args) throws Throwable {

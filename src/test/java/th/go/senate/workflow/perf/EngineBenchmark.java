@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -62,7 +63,8 @@ import th.go.senate.workflow.support.TestPostgres;
  * mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
  * java -Xmx1g -cp target/test-classes:target/classes:$(cat target/cp.txt) th.go.senate.workflow.perf.EngineBenchmark [--quick] [phases]
  * </pre>
- * Phases: {@code throughput sla scale memory} (default: all).
+ * Phases: {@code throughput sla scale memory} (default: all); {@code overhead} (row 2 alone, with the SQL each side
+ * sends) and {@code profile} (instrumented lifecycles for a profiler) only when named.
  */
 public final class EngineBenchmark {
 
@@ -114,6 +116,11 @@ public final class EngineBenchmark {
         PETITION_STEPS.size()));
     if (phases.contains("throughput")) {
       bench.throughput();
+    }
+    if (phases.contains("overhead")) {
+      // Not in the default phases: only row 2 (instrumented vs bare), 1 client thread, with the SQL each adds.
+      bench.overhead(List.of(System.getProperty("bench.dbs", "h2,postgres").split(",")),
+          List.of(System.getProperty("bench.history", "full").split(",")));
     }
     if (phases.contains("sla") || phases.contains("scale")) {
       bench.slaAndScale(phases.contains("sla"), phases.contains("scale"));
@@ -205,6 +212,120 @@ public final class EngineBenchmark {
         + " ÷ bare (target ≤ 1.15); task ms = wall ms per user task of the instrumented petition; xAnchor = that"
         + " ÷ anchor's ms per user task (target ≤ 1.5); sqlA/sqlB/sqlI = SQL statements per completed user task"
         + " (anchor: per lifecycle = its one task; bare and instrumented petition: per task)");
+  }
+
+  /**
+   * The instrumentation overhead alone, quick enough to iterate on (one client thread): bare and instrumented
+   * runs alternate, the ratio is the median of each pair's ratio (a pair shares the machine's load of the
+   * moment), and one lifecycle of each is then captured statement by statement to show which SQL the
+   * instrumentation adds per user task and where it comes from.
+   */
+  void overhead(List<String> dbs, List<String> histories) throws Exception {
+    print("");
+    print("## 2 Instrumentation overhead (Java API, job executor off, 1 client thread, bare/instrumented alternating)");
+    print(String.format(Locale.ROOT, "%-8s %-5s | %9s %9s | %10s %9s | %9s %9s | %9s | %5s %5s %5s | %s", "db", "hist",
+        "bare/s", "instr/s", "pair ratio", "range", "cpu ratio", "range", "timer cpu", "sqlB", "sqlT", "sqlI", "load"));
+    int tasks = PETITION_STEPS.size();
+    for (String db : dbs) {
+      for (String history : histories) {
+        String url = db.equals("h2") ? "jdbc:h2:mem:bench-o-" + history + ";DB_CLOSE_DELAY=-1"
+            : TestPostgres.createDatabase("bench_o_" + history);
+        Node bare = Node.start("bare-" + db + "-" + history, db, url, history, false, false, true);
+        Node instrumented = Node.start("on-" + db + "-" + history, db, url, history, true, false, true);
+        try {
+          bare.deploy();
+          for (int i = 0; i < 3; i++) {
+            measure(bare, 1, lifecycles / 2, bare::bareLifecycle);
+            measure(instrumented, 1, lifecycles / 2, instrumented::petitionLifecycle);
+            measure(bare, 1, lifecycles / 2, bare::petitionLifecycle);
+          }
+          List<double[]> plain = new ArrayList<>();
+          List<double[]> timed = new ArrayList<>();
+          List<double[]> instr = new ArrayList<>();
+          List<Double> ratios = new ArrayList<>();
+          List<Double> cpuRatios = new ArrayList<>();
+          List<Double> timerCpuRatios = new ArrayList<>();
+          for (int r = 0, pairs = Integer.getInteger("bench.pairs", runs * 2); r < pairs; r++) {
+            long c0 = cpuNanos();
+            double[] b = measure(bare, 1, lifecycles, bare::bareLifecycle);
+            long c1 = cpuNanos();
+            double[] i = measure(instrumented, 1, lifecycles, instrumented::petitionLifecycle);
+            long c2 = cpuNanos();
+            double[] t = measure(bare, 1, lifecycles, bare::petitionLifecycle);
+            long c3 = cpuNanos();
+            plain.add(b);
+            timed.add(t);
+            instr.add(i);
+            ratios.add(b[0] / i[0]);
+            cpuRatios.add((c2 - c1) / (double) (c1 - c0));
+            timerCpuRatios.add((c3 - c2) / (double) (c1 - c0));
+          }
+          print(String.format(Locale.ROOT, "%-8s %-5s | %9.1f %9.1f | %10.2f %4.2f-%4.2f | %9.2f %4.2f-%4.2f | %9.2f | %5.1f %5.1f %5.1f | %s",
+              db, history, median(plain, 0), median(instr, 0), percentile(ratios, 50), percentile(ratios, 0),
+              percentile(ratios, 100), percentile(cpuRatios, 50), percentile(cpuRatios, 0), percentile(cpuRatios, 100),
+              percentile(timerCpuRatios, 50), median(plain, 1) / tasks, median(timed, 1) / tasks, median(instr, 1) / tasks,
+              load()));
+          Map<String, AtomicLong> b = captureOne(bare, bare::bareLifecycle);
+          Map<String, AtomicLong> i = captureOne(instrumented, instrumented::petitionLifecycle);
+          System.out.println("  statements of one lifecycle that differ (bare → instrumented), by source | SQL:");
+          java.util.TreeSet<String> keys = new java.util.TreeSet<>(b.keySet());
+          keys.addAll(i.keySet());
+          for (String key : keys) {
+            long nb = b.containsKey(key) ? b.get(key).get() : 0;
+            long ni = i.containsKey(key) ? i.get(key).get() : 0;
+            if (nb != ni) {
+              System.out.printf(Locale.ROOT, "  %3d → %3d  %s%n", nb, ni, key.length() > 260 ? key.substring(0, 130) + " … " + key.substring(key.length() - 125) : key);
+            }
+          }
+        } finally {
+          instrumented.close();
+          bare.close();
+        }
+      }
+    }
+    print("columns: bare/instr = lifecycles per second; pair ratio = median over alternating pairs of instrumented "
+        + "time ÷ bare time (target ≤ 1.15), range = min-max of the pairs; cpu ratio = the same with CPU time (this JVM + its embedded PostgreSQL's processes: less"
+        + " sensitive to other load on the machine than wall time); timer cpu = the same for petition.bpmn with its SLA timers but"
+        + " no other instrumentation (the engine with the switch off): the timers' share; sqlB/sqlT/sqlI = statements per user"
+        + " task of bare, timers only, instrumented");
+  }
+
+  /**
+   * CPU time used so far by this JVM and by the processes it started (the embedded PostgreSQL server and its
+   * backends), in nanoseconds; Linux only (/proc, 100 clock ticks per second).
+   */
+  static long cpuNanos() {
+    long total = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+    List<ProcessHandle> processes = new ArrayList<>(ProcessHandle.current().descendants().toList());
+    // The embedded PostgreSQL detaches from this JVM (pg_ctl): its server is found by its data directory, which
+    // TestPostgres names after this JVM's pid.
+    ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("")
+        .contains("embedded-pg/data-" + ProcessHandle.current().pid() + " ")).forEach(server -> {
+          processes.add(server);
+          processes.addAll(server.descendants().toList());
+        });
+    for (ProcessHandle child : processes) {
+      try {
+        String stat = Files.readString(Path.of("/proc/" + child.pid() + "/stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        total += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
+      } catch (Exception gone) {
+        // the process ended meanwhile
+      }
+    }
+    return total;
+  }
+
+  static Map<String, AtomicLong> captureOne(Node node, Runnable lifecycle) {
+    Map<String, AtomicLong> captured = new java.util.concurrent.ConcurrentSkipListMap<>();
+    node.sql.capture = captured;
+    try {
+      lifecycle.run();
+    } finally {
+      node.sql.capture = null;
+    }
+    return captured;
   }
 
   /** Runs {@code count} lifecycles on {@code threads} client threads: {lifecycles per second, statements per lifecycle}. */
