@@ -34,9 +34,8 @@ import th.go.senate.workflow.web.BadRequestException;
  *
  * <p>Aggregation runs in the database in portable SQL (H2 and PostgreSQL): {@code count(*) filter (where …)}
  * over four index-read slices of the facts for the counts ({@link #figures}), and counts per distinct working-
- * minutes value, with running sums over those counts for the median and 90th percentile, interpolated as
- * {@code percentile_cont} does ({@link #completed}). Indexes: V5_1 and V6_1; figures over 1,000,000 facts:
- * README, Performance.
+ * minutes value for the median and 90th percentile, interpolated as {@code percentile_cont} does
+ * ({@link WorkingMinutes}). Indexes: V5_1 and V6_1; figures over 1,000,000 facts: README, Performance.
  *
  * <p>Definitions (the README's "KPI reports" section says the same):
  * <ul>
@@ -158,7 +157,7 @@ public class KpiReportService {
     }
     rows.sort(java.util.Comparator.comparing(Row::key));
     Row total = new Row("*", query.processKey(), null, null, "รวม",
-        total(current.values(), query, period), total(previous.values(), query, period.previous()),
+        total(current.values()), total(previous.values()),
         Projection.yearEndPercent(totalMonthly[0], totalMonthly[1]));
     List<Month> monthRows = new ArrayList<>();
     for (int i = 0; i < months.size(); i++) {
@@ -194,9 +193,7 @@ public class KpiReportService {
     long open;
     final long[] bands = new long[AGE_BAND_DAYS.length + 1];
     long overdue;
-    /** Median and 90th percentile of the working minutes: not additive, each group's (or the total's) own. */
-    Double median;
-    Double p90;
+    final WorkingMinutes minutes = new WorkingMinutes();
     String processKey;
     String stepId;
     String bureau;
@@ -213,28 +210,23 @@ public class KpiReportService {
         bands[band] += other.bands[band];
       }
       overdue += other.overdue;
+      minutes.addAll(other.minutes);
     }
 
     Figures figures() {
-      return new Figures(started, completed, onTime, percent(onTime, completed), rounded(median), rounded(p90),
-          breaches, escalations, open, Arrays.stream(bands).boxed().toList(), overdue);
+      return new Figures(started, completed, onTime, percent(onTime, completed), rounded(minutes.percentile(0.5)),
+          rounded(minutes.percentile(0.9)), breaches, escalations, open, Arrays.stream(bands).boxed().toList(),
+          overdue);
     }
   }
 
   /**
-   * The figures of all groups together. Every fact belongs to exactly one group, so the counts add up; the
-   * median and 90th percentile of all groups need the completed steps' query once more, without groups.
+   * The figures of all groups together. Every fact belongs to exactly one group, so the counts add up and the
+   * working-minutes distributions merge; the total needs no query of its own.
    */
-  private Figures total(Collection<KeyedFigures> groups, Query query, ReportPeriod period) {
+  private static Figures total(Collection<KeyedFigures> groups) {
     Tally total = new Tally();
     groups.forEach(group -> total.add(group.tally()));
-    if (total.completed > 0) {
-      Map<String, Tally> whole = new LinkedHashMap<>();
-      completed(query, period, whole, false);
-      Tally durations = whole.get("*");
-      total.median = durations.median;
-      total.p90 = durations.p90;
-    }
     return total.figures();
   }
 
@@ -242,8 +234,9 @@ public class KpiReportService {
    * The figures of a period, one entry per group, from two queries that each read only the facts they need
    * through an index (V5_1, V6_1):
    * <ol>
-   * <li>steps completed in the period ({@link #completed}): completed, on time, median and 90th percentile of
-   * the working minutes;
+   * <li>steps completed in the period, counted per distinct working-minutes value: completed, on time, and the
+   * distribution {@link WorkingMinutes} turns into median and 90th percentile exactly as {@code percentile_cont}
+   * (a hash aggregation; sorting every step to read two values made the report slow);
    * <li>three slices summed per group: steps created in the period (started, escalations), breaches recorded in
    * it, steps open at the report's instant (still open, or completed after it: backlog bands, overdue).
    * </ol>
@@ -252,7 +245,7 @@ public class KpiReportService {
    */
   Map<String, KeyedFigures> figures(Query query, ReportPeriod period, Instant asOf) {
     Map<String, Tally> tallies = new java.util.TreeMap<>();
-    completed(query, period, tallies, true);
+    completed(query, period, tallies);
     others(query, period, asOf, tallies);
     Map<String, KeyedFigures> result = new LinkedHashMap<>();
     tallies.forEach((key, t) -> result.put(key, new KeyedFigures(t.processKey, t.stepId, t.bureau, t.stepName,
@@ -282,72 +275,34 @@ public class KpiReportService {
     return groupBy == GroupBy.STEP ? 2 : 1;
   }
 
-  /**
-   * Steps completed in the period, per group ({@code grouped}) or all together (key {@code "*"}): completed, on
-   * time, median and 90th percentile of the working minutes, by the definition of SQL's {@code percentile_cont}
-   * (the value at position f × (n − 1) of the sorted values, interpolated linearly between the two nearest).
-   * The steps are first counted per distinct working-minutes value (a hash aggregation), then running sums over
-   * those counts find the two values around each position: sorting every step of the round to read two values
-   * ({@code percentile_cont} itself), or sending the counts to Java, made the report slow.
-   */
-  private void completed(Query query, ReportPeriod period, Map<String, Tally> tallies, boolean grouped) {
+  /** Steps completed in the period per group and distinct working minutes: completed, on time, durations. */
+  private void completed(Query query, ReportPeriod period, Map<String, Tally> tallies) {
     List<Object> args = new ArrayList<>();
-    boolean step = grouped && query.groupBy() == GroupBy.STEP;
-    String keys = grouped ? keyColumns(query.groupBy()) + ", " : "";
-    String partition = grouped ? "partition by " + keyColumns(query.groupBy()) + " " : "";
-    String stepName = step ? "max(step_name) as step_name, " : "";
-    String counted = "case when m is null then 0 else n end";
-    StringBuilder sql = new StringBuilder("select ").append(keys).append(step ? "max(step_name), " : "")
-        .append("sum(n), sum(t), max(total)");
-    for (double fraction : PERCENTILES) {
-      for (String bound : List.of("floor", "ceil")) {
-        sql.append(", min(m) filter (where m is not null and upto > ").append(bound).append("(").append(fraction)
-            .append(" * (total - 1)))");
-      }
+    String keys = keyColumns(query.groupBy());
+    StringBuilder sql = new StringBuilder("select ").append(keys).append(", working_minutes, count(*), ")
+        .append("count(*) filter (where ").append(ON_TIME).append(")");
+    if (query.groupBy() == GroupBy.STEP) {
+      sql.append(", max(step_name)");
     }
-    sql.append(" from (select ").append(keys).append(step ? "step_name, " : "").append("m, n, t, sum(")
-        .append(counted).append(") over (").append(partition).append("order by m) as upto, sum(").append(counted)
-        .append(") over (").append(partition).append(") as total from (select ").append(keys).append(stepName)
-        .append("working_minutes as m, count(*) as n, count(*) filter (where ").append(ON_TIME)
-        .append(") as t from kpi_step_fact where ").append(COMPLETED_BETWEEN);
+    sql.append(" from kpi_step_fact where ").append(COMPLETED_BETWEEN);
     args.add(KpiRepository.time(period.from()));
     args.add(KpiRepository.time(period.to()));
     filters(query, sql, args);
-    sql.append(" group by ").append(keys).append("working_minutes) counts) running");
-    if (grouped) {
-      sql.append(" group by ").append(keyColumns(query.groupBy()));
-    }
-    int c = grouped ? keyCount(query.groupBy()) + 1 : 1;
+    sql.append(" group by ").append(keys).append(", working_minutes");
+    int c = keyCount(query.groupBy());
     jdbc.query(sql.toString(), rs -> {
-      Tally t = grouped ? tally(tallies, query.groupBy(), rs) : tallies.computeIfAbsent("*", k -> new Tally());
-      int column = c;
-      if (step) {
-        t.stepName = rs.getString(column++);
+      Tally t = tally(tallies, query.groupBy(), rs);
+      long count = rs.getLong(c + 2);
+      t.completed += count;
+      t.onTime += rs.getLong(c + 3);
+      int minutes = rs.getInt(c + 1);
+      if (!rs.wasNull()) {
+        t.minutes.add(minutes, count);
       }
-      t.completed += rs.getLong(column++);
-      t.onTime += rs.getLong(column++);
-      long total = rs.getLong(column++);
-      Double[] values = new Double[PERCENTILES.length];
-      for (int i = 0; i < PERCENTILES.length; i++) {
-        Number lower = (Number) rs.getObject(column++);
-        Number upper = (Number) rs.getObject(column++);
-        values[i] = interpolate(PERCENTILES[i], total, lower, upper);
+      if (query.groupBy() == GroupBy.STEP && t.stepName == null) {
+        t.stepName = rs.getString(c + 4);
       }
-      t.median = values[0];
-      t.p90 = values[1];
     }, args.toArray());
-  }
-
-  /** The fractions of the percentiles a report shows: median and 90th. */
-  private static final double[] PERCENTILES = {0.5, 0.9};
-
-  /** {@code percentile_cont}'s interpolation between the values at floor and ceil of f × (n − 1). */
-  static Double interpolate(double fraction, long count, Number lower, Number upper) {
-    if (count == 0 || lower == null || upper == null) {
-      return null;
-    }
-    double position = fraction * (count - 1);
-    return lower.doubleValue() + (position - Math.floor(position)) * (upper.doubleValue() - lower.doubleValue());
   }
 
   /** Started, escalations, breaches, open, backlog by age and overdue per group: three index-read slices. */
