@@ -75,10 +75,19 @@ public final class KpiReportBenchmark {
       Instant asOf = period.to();
       List<YearMonth> months = KpiReportService.monthsUpTo(period, asOf);
       System.out.printf("%-52s %8s %8s%n", "query (FY 2569, 6-month round)", "p50 ms", "p95 ms");
-      System.out.println("(\"figures\" = its two queries: steps completed per working-minutes value, and the other slices)");
+      System.out.println("(\"figures\" = its two statements: steps completed per working-minutes value, and the other slices)");
       for (GroupBy groupBy : GroupBy.values()) {
         Query all = new Query(period, groupBy, null, null);
-        measure("figures, grouped by " + groupBy.name().toLowerCase(), () -> service.figures(all, period, asOf));
+        String by = groupBy.name().toLowerCase();
+        measure("statement: completed steps by " + by, () -> {
+          service.completed(all, period, new java.util.TreeMap<>());
+          return null;
+        });
+        measure("statement: created/breached/open slices by " + by, () -> {
+          service.others(all, period, asOf, new java.util.TreeMap<>());
+          return null;
+        });
+        measure("figures, grouped by " + by, () -> service.figures(all, period, asOf));
         measure("monthly counts, grouped by " + groupBy.name().toLowerCase(), () -> service.monthly(all, period, months));
       }
       Query byProcess = new Query(period, GroupBy.PROCESS, null, null);

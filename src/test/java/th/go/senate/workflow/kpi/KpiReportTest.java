@@ -177,6 +177,21 @@ class KpiReportTest extends PlatformTest {
   }
 
   @Test
+  void aStepThatOnlyCompletedInTheRoundKeepsItsName() throws Exception {
+    // Arrived on 29 Sep (FY 2560), completed on 2 Oct (FY 2561): in FY 2561 it is only a completion.
+    String process = processKey + "Late";
+    jdbc.update("insert into kpi_step_fact (task_id, process_key, process_instance_id, step_id, step_name, "
+        + "candidate_group, created_at, completed_at, calendar_kind, working_minutes, sla_met, escalations, end_state) "
+        + "values (?,?,?,?,?,?,?,?,?,?,?,?,?)", process + "-K", process, process + "-pi-K", "Task_Intake", "รับเรื่อง",
+        "burLegal", time(at(2017, 9, 29, 9, 0)), time(at(2017, 10, 2, 9, 0)), "WORKING_DAYS", 400, true, 0, "COMPLETED");
+    JsonNode row = getJson("kpiManagersUser", "fiscalYear=2561&round=6&groupBy=step&processKey=" + process)
+        .path("rows").get(0);
+    assertThat(row.path("current").path("started").asLong()).isZero();
+    assertThat(row.path("current").path("completed").asLong()).isEqualTo(1);
+    assertThat(row.path("name").asText()).isEqualTo("รับเรื่อง");
+  }
+
+  @Test
   void buddhistEraDatesAndDefaults() {
     assertThat(ReportPeriod.thaiDate(LocalDate.of(2026, 11, 26))).isEqualTo("26/11/2569");
     assertThat(new ReportPeriod(2569, 6).label()).isEqualTo("01/10/2568 – 31/03/2569");

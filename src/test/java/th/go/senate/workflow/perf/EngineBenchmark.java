@@ -556,8 +556,10 @@ public final class EngineBenchmark {
         identity.clearAuthentication();
       }
     }
-    return String.format(Locale.ROOT, "page+count p50 %7.1f ms, p95 %7.1f ms (page p50 %6.1f, count p50 %7.1f; %d runs) | load %s",
-        percentile(both, 50), percentile(both, 95), percentile(page, 50), percentile(count, 50), both.size(), load());
+    // The target is the first page; Tasklist also asks for the count, so both are shown, and together.
+    return String.format(Locale.ROOT, "page p50 %6.1f p95 %6.1f ms | count p50 %7.1f p95 %7.1f ms | page+count p50 %7.1f "
+        + "p95 %7.1f ms (%d runs) | load %s", percentile(page, 50), percentile(page, 95), percentile(count, 50),
+        percentile(count, 95), percentile(both, 50), percentile(both, 95), both.size(), load());
   }
 
   static double explain(JdbcTemplate jdbc, String sql) {
