@@ -125,8 +125,8 @@ public class KpiReportService {
     Instant asOf = now.isBefore(period.to()) ? now : period.to();
     Instant previousAsOf = asOf.atZone(th.go.senate.workflow.calendar.DueDatePlanner.ZONE).minusYears(1).toInstant();
 
-    Map<String, KeyedFigures> current = figures(query, period, asOf);
-    Map<String, KeyedFigures> previous = figures(query, period.previous(), previousAsOf);
+    Map<String, Tally> current = figures(query, period, asOf);
+    Map<String, Tally> previous = figures(query, period.previous(), previousAsOf);
 
     List<YearMonth> months = monthsUpTo(period, asOf);
     Map<String, long[][]> monthly = monthly(query, period, months);
@@ -141,18 +141,18 @@ public class KpiReportService {
     Map<String, String> processNames = processNames();
     Map<String, String> bureauNames = bureaus.allGroups().stream()
         .collect(Collectors.toMap(GroupDescription::getId, GroupDescription::getNameTh, (a, b) -> a));
-    LinkedHashMap<String, KeyedFigures> keys = new LinkedHashMap<>();
+    LinkedHashMap<String, Tally> keys = new LinkedHashMap<>();
     current.forEach(keys::put);
     previous.forEach(keys::putIfAbsent);
     List<Row> rows = new ArrayList<>();
-    for (Map.Entry<String, KeyedFigures> entry : keys.entrySet()) {
-      KeyedFigures key = entry.getValue();
-      KeyedFigures now_ = current.get(entry.getKey());
-      KeyedFigures before = previous.get(entry.getKey());
+    for (Map.Entry<String, Tally> entry : keys.entrySet()) {
+      Tally group = entry.getValue();
+      Tally thisYear = current.get(entry.getKey());
+      Tally lastYear = previous.get(entry.getKey());
       long[][] m = monthly.get(entry.getKey());
-      rows.add(new Row(entry.getKey(), key.processKey, key.stepId, key.bureau,
-          name(query.groupBy(), key, processNames, bureauNames),
-          now_ == null ? empty() : now_.figures, before == null ? null : before.figures,
+      rows.add(new Row(entry.getKey(), group.processKey, group.stepId, group.bureau,
+          name(query.groupBy(), group, processNames, bureauNames),
+          thisYear == null ? empty() : thisYear.figures(), lastYear == null ? null : lastYear.figures(),
           m == null ? null : Projection.yearEndPercent(m[0], m[1])));
     }
     rows.sort(java.util.Comparator.comparing(Row::key));
@@ -179,11 +179,7 @@ public class KpiReportService {
 
   // ------------------------------------------------------------------------------------------- queries
 
-  private record KeyedFigures(String processKey, String stepId, String bureau, String stepName, Figures figures,
-      Tally tally) {
-  }
-
-  /** The counts of one group while the queries fill them in; additive, so groups add up to the total. */
+  /** One group (its key columns) and its counts as the queries fill them in; additive, so groups add up to the total. */
   static final class Tally {
     long started;
     long escalations;
@@ -224,9 +220,9 @@ public class KpiReportService {
    * The figures of all groups together. Every fact belongs to exactly one group, so the counts add up and the
    * working-minutes distributions merge; the total needs no query of its own.
    */
-  private static Figures total(Collection<KeyedFigures> groups) {
+  private static Figures total(Collection<Tally> groups) {
     Tally total = new Tally();
-    groups.forEach(group -> total.add(group.tally()));
+    groups.forEach(total::add);
     return total.figures();
   }
 
@@ -243,7 +239,7 @@ public class KpiReportService {
    * One scan with {@code created_at < to and (completed_at is null or completed_at >= from)} could use no index
    * and read most of the table.
    */
-  Map<String, KeyedFigures> figures(Query query, ReportPeriod period, Instant asOf) {
+  Map<String, Tally> figures(Query query, ReportPeriod period, Instant asOf) {
     Map<String, Tally> tallies = new java.util.TreeMap<>();
     completed(query, period, tallies);
     others(query, period, asOf, tallies);
@@ -255,10 +251,7 @@ public class KpiReportService {
             .stream().findFirst().orElse(null);
       }
     }
-    Map<String, KeyedFigures> result = new LinkedHashMap<>();
-    tallies.forEach((key, t) -> result.put(key, new KeyedFigures(t.processKey, t.stepId, t.bureau, t.stepName,
-        t.figures(), t)));
-    return result;
+    return tallies;
   }
 
   /** The group's tally for the current row; the row's first columns are the group's key columns. */
@@ -493,12 +486,12 @@ public class KpiReportService {
     };
   }
 
-  private static String name(GroupBy groupBy, KeyedFigures key, Map<String, String> processNames,
+  private static String name(GroupBy groupBy, Tally group, Map<String, String> processNames,
       Map<String, String> bureauNames) {
     return switch (groupBy) {
-      case PROCESS -> processNames.getOrDefault(key.processKey, key.processKey);
-      case STEP -> key.stepName != null ? key.stepName : key.stepId;
-      case BUREAU -> key.bureau == null ? "(ไม่ระบุสำนัก)" : bureauNames.getOrDefault(key.bureau, key.bureau);
+      case PROCESS -> processNames.getOrDefault(group.processKey, group.processKey);
+      case STEP -> group.stepName != null ? group.stepName : group.stepId;
+      case BUREAU -> group.bureau == null ? "(ไม่ระบุสำนัก)" : bureauNames.getOrDefault(group.bureau, group.bureau);
     };
   }
 
