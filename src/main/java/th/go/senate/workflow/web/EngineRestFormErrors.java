@@ -1,6 +1,8 @@
 package th.go.senate.workflow.web;
 
 import jakarta.annotation.Priority;
+import jakarta.ws.rs.RuntimeType;
+import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -11,9 +13,7 @@ import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
-import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable;
 
 import th.go.senate.workflow.form.FormValidator;
 
@@ -27,13 +27,26 @@ import th.go.senate.workflow.form.FormValidator;
  * answers in English only or as a server error: a variable of the wrong type (400, Thai first) and a task that
  * does not exist (404 instead of 500).
  */
-@Configuration
-public class EngineRestFormErrors {
+public final class EngineRestFormErrors {
 
-  /** Registered on the engine REST API's Jersey configuration (Camunda's starter builds it as a Spring Boot Jersey app). */
-  @Bean
-  public ResourceConfigCustomizer formValidationErrorsOnEngineRest() {
-    return config -> config.register(Mapper.class);
+  private EngineRestFormErrors() {
+  }
+
+  /**
+   * Registers the mapper in every Jersey application of the platform: Engine REST (a Spring Boot Jersey app) and
+   * the webapps' own engine API under /camunda/api/engine, through which Tasklist starts processes and submits
+   * forms (Camunda's starter builds that one from its own Application class, closed to configuration). Jersey
+   * finds this class through META-INF/services/org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable.
+   */
+  public static class Registration implements ForcedAutoDiscoverable {
+
+    @Override
+    public void configure(FeatureContext context) {
+      if (context.getConfiguration().getRuntimeType() == RuntimeType.SERVER
+          && !context.getConfiguration().isRegistered(Mapper.class)) {
+        context.register(Mapper.class);
+      }
+    }
   }
 
   @Provider
