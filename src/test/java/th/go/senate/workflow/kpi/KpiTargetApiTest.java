@@ -2,14 +2,6 @@ package th.go.senate.workflow.kpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +10,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
+import th.go.senate.workflow.support.ApiClient;
+import th.go.senate.workflow.support.ApiClient.Reply;
 import th.go.senate.workflow.support.PlatformTest;
 
 /**
@@ -32,9 +23,6 @@ class KpiTargetApiTest extends PlatformTest {
   private static final int FY = 2590;
   private static final String PATH = "/api/kpi/targets";
 
-  private final HttpClient http = HttpClient.newHttpClient();
-  private final ObjectMapper json = new ObjectMapper();
-
   @Autowired KpiTargetRepository repository;
 
   @AfterEach
@@ -42,37 +30,8 @@ class KpiTargetApiTest extends PlatformTest {
     repository.byFiscalYear(FY).forEach(t -> repository.delete(t.id()));
   }
 
-  record Reply(int status, String body) {
-    JsonNode json() {
-      try {
-        return new ObjectMapper().readTree(body);
-      } catch (IOException e) {
-        throw new AssertionError("not JSON: " + body, e);
-      }
-    }
-
-    String detail() {
-      return json().path("detail").asText();
-    }
-  }
-
   private Reply send(String method, String path, String user, Object body) {
-    try {
-      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-          .timeout(Duration.ofSeconds(30))
-          .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-              : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : json.writeValueAsString(body),
-                  StandardCharsets.UTF_8));
-      request.header("Content-Type", "application/json").header("Accept", "application/json");
-      if (user != null) {
-        request.header("Authorization", "Basic "
-            + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
-      }
-      HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      return new Reply(response.statusCode(), response.body());
-    } catch (IOException | InterruptedException e) {
-      throw new AssertionError(method + " " + path + " failed", e);
-    }
+    return ApiClient.send(port, method, path, user, body);
   }
 
   private static Map<String, Object> target(String code) {

@@ -40,11 +40,18 @@ public final class ApiClient {
     }
   }
 
-  public static Reply send(int port, String method, String path, String user, String body) {
+  /** {@code body}: null, a JSON text, or an object that Jackson writes as JSON. */
+  public static Reply send(int port, String method, String path, String user, Object body) {
+    String text;
+    try {
+      text = body == null || body instanceof String ? (String) body : JSON.writeValueAsString(body);
+    } catch (IOException e) {
+      throw new AssertionError("cannot write " + body + " as JSON", e);
+    }
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
         .timeout(Duration.ofSeconds(30))
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        .method(method, text == null ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
     if (body != null) {
       request.header("Content-Type", "application/json");
     }

@@ -2,11 +2,7 @@ package th.go.senate.workflow.process.complaint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -24,6 +20,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import th.go.senate.workflow.support.ApiClient;
+import th.go.senate.workflow.support.ApiClient.Reply;
 import th.go.senate.workflow.support.PlatformTest;
 
 /**
@@ -35,15 +33,10 @@ import th.go.senate.workflow.support.PlatformTest;
 @ExtendWith(OutputCaptureExtension.class)
 class IntegrityProbeTest extends PlatformTest {
 
-  private static final String PASSWORD = "demo";
   /** A valid Thai national ID number (check digit 0). */
   static final String NATIONAL_ID = "1101700203450";
 
-  private final HttpClient http = HttpClient.newHttpClient();
   private final ObjectMapper json = new ObjectMapper();
-
-  record Reply(int status, String body) {
-  }
 
   /** How often {@code text} occurs in the engine's and the project's tables that could hold case data. */
   static int occurrencesInEngineTables(JdbcTemplate jdbc, String text) {
@@ -251,20 +244,8 @@ class IntegrityProbeTest extends PlatformTest {
     return json.readTree(reply.body());
   }
 
-  private Reply send(String method, String path, String user, Object body) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-    if (user != null) {
-      request.header("Authorization", "Basic " + Base64.getEncoder()
-          .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
-    }
-    if (body != null) {
-      request.header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-    } else {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
-    }
-    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    return new Reply(response.statusCode(), response.body());
+  private Reply send(String method, String path, String user, Object body) {
+    return ApiClient.send(port, method, path, user, body);
   }
 
   @SuppressWarnings("unused")

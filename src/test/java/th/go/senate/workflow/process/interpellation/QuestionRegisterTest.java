@@ -3,15 +3,10 @@ package th.go.senate.workflow.process.interpellation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static th.go.senate.workflow.process.interpellation.InterpellationPaths.*;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +24,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import th.go.senate.workflow.process.petition.PetitionPaths;
 import th.go.senate.workflow.process.petition.PetitionPaths.Path;
 import th.go.senate.workflow.process.petition.PetitionPaths.Step;
+import th.go.senate.workflow.support.ApiClient;
+import th.go.senate.workflow.support.ApiClient.Reply;
 import th.go.senate.workflow.support.PlatformTest;
 
 /**
@@ -38,12 +35,7 @@ import th.go.senate.workflow.support.PlatformTest;
  */
 class QuestionRegisterTest extends PlatformTest {
 
-  private static final String PASSWORD = "demo";
-  private final HttpClient http = HttpClient.newHttpClient();
   private final ObjectMapper json = new ObjectMapper();
-
-  record Reply(int status, String body) {
-  }
 
   // --- the register ---
 
@@ -263,20 +255,7 @@ class QuestionRegisterTest extends PlatformTest {
     return send("POST", path, user, body);
   }
 
-  private Reply send(String method, String path, String user, Object body) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .header("Accept", "application/json");
-    if (user != null) {
-      request.header("Authorization", "Basic " + Base64.getEncoder()
-          .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
-    }
-    if (body != null) {
-      request.header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-    } else {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
-    }
-    HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    return new Reply(response.statusCode(), response.body());
+  private Reply send(String method, String path, String user, Object body) {
+    return ApiClient.send(port, method, path, user, body);
   }
 }
