@@ -8,14 +8,22 @@ import org.springframework.stereotype.Component;
 
 import th.go.senate.workflow.form.FormValidator;
 import th.go.senate.workflow.kpi.KpiRecorder;
+import th.go.senate.workflow.web.InputRefusedException;
 
 /**
  * What happens when any case starts, in this order: the start form's values are checked (a bad start
- * saves nothing and draws no number), the case gets its reference number as business key unless the
- * caller gave one, and the KPI case fact opens.
+ * saves nothing and draws no number), the case gets its reference number as business key, and the KPI case
+ * fact opens. A business key present at the start is accepted only under {@link ReferenceNumberService}'s rule
+ * (a number it issued to the platform component starting this case, not used yet); any other, a caller's
+ * included, is refused with a Thai 400 and the start saves nothing.
  */
 @Component
 public class CaseStart {
+
+  /** The refusal of a business key chosen by the caller (engine-rest start, submit-form, message, Tasklist). */
+  public static final String CALLER_KEY_REFUSED = "เลขที่อ้างอิง (business key) ระบบเป็นผู้กำหนดเมื่อเริ่มเรื่อง "
+      + "ไม่ต้องระบุเอง — ยังไม่ได้บันทึกข้อมูลใด ๆ กรุณาส่งใหม่โดยไม่ระบุเลขที่อ้างอิง (the platform chooses the reference "
+      + "number: start without a businessKey; nothing was saved)";
 
   private final FormValidator forms;
   private final ReferenceNumberService referenceNumbers;
@@ -34,9 +42,13 @@ public class CaseStart {
             instanceof StartEvent start) {
       forms.validateStart(start, instance);
     }
-    if (execution.getProcessBusinessKey() == null || execution.getProcessBusinessKey().isBlank()) {
-      execution.setProcessBusinessKey(referenceNumbers.next(instance.getProcessDefinition().getKey(),
+    String given = execution.getProcessBusinessKey();
+    if (given == null || given.isEmpty()) {
+      execution.setProcessBusinessKey(referenceNumbers.assign(instance.getProcessDefinition().getKey(),
           ClockUtil.getCurrentTime().toInstant()));
+    } else if (!referenceNumbers.acceptsAtStart(given)) {
+      // Refused rather than replaced: a caller who sent a key would otherwise believe the case carries it.
+      throw new InputRefusedException(CALLER_KEY_REFUSED);
     }
     kpi.caseStarted(execution);
   }

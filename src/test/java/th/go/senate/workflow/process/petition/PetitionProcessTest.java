@@ -1,6 +1,7 @@
 package th.go.senate.workflow.process.petition;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static th.go.senate.workflow.process.petition.PetitionPaths.ACKNOWLEDGE;
 import static th.go.senate.workflow.process.petition.PetitionPaths.CLOSE;
 import static th.go.senate.workflow.process.petition.PetitionPaths.CONSIDER;
@@ -142,9 +143,12 @@ class PetitionProcessTest extends PlatformTest {
   }
 
   @Test
-  void aBusinessKeyGivenByTheCallerIsKept() {
-    ProcessInstance instance = runtimeService.startProcessInstanceByKey("petition", "EXTERNAL-1", petitionIntake());
-    assertThat(instance.getBusinessKey()).isEqualTo("EXTERNAL-1");
+  void aBusinessKeyGivenByTheCallerIsRefused() {
+    long before = runtimeService.createProcessInstanceQuery().processDefinitionKey("petition").count();
+    assertThatThrownBy(
+        () -> runtimeService.startProcessInstanceByKey("petition", "EXTERNAL-1", petitionIntake()))
+        .hasMessageContaining("ระบบเป็นผู้กำหนด");
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("petition").count()).isEqualTo(before);
   }
 
   private static int fiscalYear(ProcessInstance instance) {
