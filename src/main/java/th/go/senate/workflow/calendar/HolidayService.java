@@ -38,8 +38,8 @@ public class HolidayService {
     if (holiday.nameTh().length() > 500 || (holiday.nameEn() != null && holiday.nameEn().length() > 500)) {
       throw new BadRequestException("ชื่อวันหยุดยาวเกิน 500 ตัวอักษร (name longer than 500 characters)");
     }
-    InputRules.requireNoMarkup("nameTh", holiday.nameTh());
-    InputRules.requireNoMarkup("nameEn", holiday.nameEn());
+    InputRules.requireText("nameTh", holiday.nameTh());
+    InputRules.requireText("nameEn", holiday.nameEn());
     switch (holiday.date().getDayOfWeek()) {
       case SATURDAY, SUNDAY -> throw new BadRequestException("วันที่ " + holiday.date()
           + " เป็นวันเสาร์หรืออาทิตย์ซึ่งเป็นวันหยุดอยู่แล้ว (" + holiday.date() + " is a weekend day)");

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import th.go.senate.workflow.web.BadRequestException;
+import th.go.senate.workflow.web.InputRules;
 import th.go.senate.workflow.web.NotFoundException;
 
 /**
@@ -71,6 +72,7 @@ public class SessionPeriodService {
     if (period.name().length() > 200) {
       throw new BadRequestException("ชื่อสมัยประชุมยาวเกิน 200 ตัวอักษร (name longer than 200 characters)");
     }
+    InputRules.requireText("name", period.name());
     if (period.openedOn() == null || period.closedOn() == null) {
       throw new BadRequestException("ต้องระบุวันเปิดและวันปิดสมัยประชุม (openedOn and closedOn are required, format YYYY-MM-DD)");
     }

@@ -21,6 +21,8 @@ import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import th.go.senate.workflow.web.InputRules;
+
 /**
  * Form-js validates only in the browser; this checks every submitted value again on the server, against
  * the same deployed .form file, before a start or a completion is accepted. A failure rolls the whole
@@ -93,10 +95,13 @@ public class FormValidator {
         problems.add(label + " ต้องเป็นวันที่ในรูปแบบ ปปปป-ดด-วว (ได้รับ '" + abbreviate(text) + "')");
         continue;
       }
-      if (("textfield".equals(field.type()) || "textarea".equals(field.type()))
-          && th.go.senate.workflow.web.InputRules.containsMarkup(text)) {
-        problems.add(label + " มีแท็ก HTML หรือสคริปต์ซึ่งไม่อนุญาต");
-        continue;
+      if ("textfield".equals(field.type()) || "textarea".equals(field.type())) {
+        // The platform's one input rule (markup, control characters); only a text area may have several lines.
+        String refused = InputRules.problem(label, text, "textarea".equals(field.type()));
+        if (refused != null) {
+          problems.add(refused);
+          continue;
+        }
       }
       if (field.maxLength() != null && text.length() > field.maxLength()) {
         problems.add(label + " ยาวเกิน " + field.maxLength() + " ตัวอักษร");

@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import th.go.senate.workflow.calendar.FiscalRound;
 import th.go.senate.workflow.identity.BureauDirectory;
 import th.go.senate.workflow.web.BadRequestException;
+import th.go.senate.workflow.web.InputRules;
 import th.go.senate.workflow.web.NotFoundException;
 
 /**
@@ -109,6 +110,7 @@ public class KpiTargetService {
     if (nameTh.isEmpty() || nameTh.length() > 500) {
       throw new BadRequestException("ต้องระบุชื่อตัวชี้วัดภาษาไทย ไม่เกิน 500 ตัวอักษร (nameTh is required, at most 500 characters)");
     }
+    InputRules.requireText("nameTh", nameTh);
     String processKey = in.processKey() == null ? "" : in.processKey().strip();
     if (processKey.isEmpty()
         || repositoryService.createProcessDefinitionQuery().processDefinitionKey(processKey).count() == 0) {

@@ -27,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import th.go.senate.workflow.reference.ReferenceNumberService;
 import th.go.senate.workflow.web.BadRequestException;
+import th.go.senate.workflow.web.InputRules;
 
 /**
  * Opens integrity cases (process {@code integrityCase}) so that the complainant's identity never becomes a
@@ -203,6 +204,12 @@ public class IntegrityCaseService {
       problems.add("กรุณากรอก \"ข้อกล่าวหา/รายละเอียด\" (allegation)");
     }
     length(problems, intake.allegation(), 4000, "ข้อกล่าวหา/รายละเอียด", "allegation");
+    text(problems, intake.complainantName(), "ชื่อ-นามสกุลผู้ร้อง", "complainantName", false);
+    text(problems, intake.complainantContact(), "ช่องทางการติดต่อผู้ร้อง", "complainantContact", false);
+    text(problems, intake.nationalId(), "เลขประจำตัวประชาชน", "nationalId", false);
+    text(problems, intake.subject(), "เรื่อง", "subject", false);
+    text(problems, intake.allegation(), "ข้อกล่าวหา/รายละเอียด", "allegation", true);
+    text(problems, intake.receivedDate(), "วันที่รับเรื่อง", "receivedDate", false);
     try {
       LocalDate.parse(intake.receivedDate() == null ? "" : intake.receivedDate());
     } catch (DateTimeParseException e) {
@@ -221,6 +228,14 @@ public class IntegrityCaseService {
       sum += (id.charAt(i) - '0') * (13 - i);
     }
     return (11 - sum % 11) % 10 == id.charAt(12) - '0';
+  }
+
+  /** The platform's one input rule (web/InputRules); the problem names the field, never repeats the value. */
+  private static void text(List<String> problems, String value, String label, String key, boolean multiLine) {
+    String problem = InputRules.problem("\"" + label + "\"", value, multiLine);
+    if (problem != null) {
+      problems.add(problem + " (" + key + ")");
+    }
   }
 
   private static void length(List<String> problems, String value, int max, String label, String key) {
