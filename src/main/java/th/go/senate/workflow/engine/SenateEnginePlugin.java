@@ -1,10 +1,13 @@
 package th.go.senate.workflow.engine;
 
 import java.util.ArrayList;
+import java.util.List;
 
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Lazy;
@@ -17,7 +20,8 @@ import th.go.senate.workflow.sla.SlaTaskListener;
 
 /**
  * The engine plugin of the platform (the Spring Boot starter picks up every ProcessEnginePlugin bean):
- * registers {@link StepInstrumentation} as a parse listener. The listeners are injected lazily because
+ * registers {@link StepInstrumentation} as a parse listener, the input rule for variables ({@link TextVariableRule})
+ * and the retry of a person's task command that collided with a job ({@link PersonFirstRetry}). The listeners are injected lazily because
  * they use engine services, which exist only once the engine this plugin configures has been built.
  */
 @Component
@@ -40,6 +44,16 @@ public class SenateEnginePlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
+    // The input rule for every String variable, on every route (not switched off with the instrumentation).
+    List<HistoryEventHandler> historyHandlers = configuration.getCustomHistoryEventHandlers() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryEventHandlers());
+    historyHandlers.add(new TextVariableRule());
+    configuration.setCustomHistoryEventHandlers(historyHandlers);
+    // A person's task command is run again when the platform's own job changed the task meanwhile.
+    List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
+    interceptors.add(new PersonFirstRetry());
+    configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
     if (!enabled) {
       LoggerFactory.getLogger(SenateEnginePlugin.class).warn("senate.instrumentation.enabled=false: no SLA, KPI, "
           + "form check or reference number is attached to the models (benchmark setting, never production)");
