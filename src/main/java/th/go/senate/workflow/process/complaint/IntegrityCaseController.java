@@ -2,6 +2,8 @@ package th.go.senate.workflow.process.complaint;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import th.go.senate.workflow.web.BadRequestException;
 import th.go.senate.workflow.web.CurrentUser;
 import th.go.senate.workflow.web.ForbiddenException;
 import th.go.senate.workflow.web.NotFoundException;
@@ -19,11 +22,15 @@ import th.go.senate.workflow.web.NotFoundException;
 /**
  * Intake of integrity cases and the only way to read a complainant's identity. Reading is for members of
  * {@code grpInternalAudit} and {@code sgOffice} only (administrators included in neither are refused too),
- * and every attempt is written to {@code integrity_identity_access}.
+ * and every attempt is written to {@code integrity_identity_access}: refused, malformed and unknown keys
+ * included ({@code granted} is true only when the identity was shown).
  */
 @RestController
 @RequestMapping("/api/integrity-cases")
 public class IntegrityCaseController {
+
+  /** What a business key looks like (reference/ReferenceNumberService: prefix, fiscal year, running number). */
+  private static final Pattern REFERENCE_NUMBER = Pattern.compile("[A-Z]{1,16}-\\d{4}-\\d{5,9}");
 
   private final IntegrityCaseService cases;
   private final ProtectedIdentityStore store;
@@ -46,13 +53,23 @@ public class IntegrityCaseController {
   public Map<String, Object> complainant(@PathVariable String businessKey) {
     String user = currentUser.userId();
     boolean handler = currentUser.groups().stream().anyMatch(IntegrityCaseService.HANDLERS::contains);
-    store.audit(businessKey, user, handler);
     if (!handler) {
+      // Refused before the key is even looked at: an outsider learns nothing about which cases exist.
+      store.audit(ProtectedIdentityStore.auditable(businessKey), user, false);
       throw new ForbiddenException("ผู้ใช้ " + user + " ไม่มีสิทธิ์อ่านข้อมูลผู้ร้องเรียนการทุจริต เฉพาะกลุ่มงานตรวจสอบภายในและสำนักเลขาธิการ"
           + " (only grpInternalAudit and sgOffice may read a complainant's identity; this attempt was recorded)");
     }
-    ProtectedIdentityStore.Stored stored = store.read(businessKey).orElseThrow(() -> new NotFoundException(
-        "ไม่พบเรื่อง " + businessKey + " ในทะเบียนผู้ร้องเรียนการทุจริต (no integrity case " + businessKey + ")"));
+    if (!REFERENCE_NUMBER.matcher(businessKey).matches()) {
+      store.audit(ProtectedIdentityStore.auditable(businessKey), user, false);
+      throw new BadRequestException("เลขที่อ้างอิงไม่ถูกต้อง ต้องมีรูปแบบเช่น INT-2570-00001 การเรียกดูครั้งนี้ได้รับการบันทึกแล้ว"
+          + " (malformed business key; this attempt was recorded)");
+    }
+    Optional<ProtectedIdentityStore.Stored> found = store.read(businessKey);
+    // Granted means the identity was shown; a key without a record is a failed attempt, recorded as such.
+    store.audit(businessKey, user, found.isPresent());
+    ProtectedIdentityStore.Stored stored = found.orElseThrow(() -> new NotFoundException(
+        "ไม่พบเรื่อง " + businessKey + " ในทะเบียนผู้ร้องเรียนการทุจริต การเรียกดูครั้งนี้ได้รับการบันทึกแล้ว (no integrity case "
+            + businessKey + "; this attempt was recorded)"));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("businessKey", businessKey);
     body.put("anonymous", stored.anonymous());

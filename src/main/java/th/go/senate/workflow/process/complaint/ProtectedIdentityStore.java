@@ -78,6 +78,15 @@ public class ProtectedIdentityStore {
     return rows.stream().findFirst();
   }
 
+  /**
+   * The requested key as the audit can hold it: control characters (NUL is refused by PostgreSQL) as '?', and cut
+   * to the column's 255 characters with the original length noted, so that an absurd request is recorded too.
+   */
+  public static String auditable(String requested) {
+    String clean = requested == null ? "" : requested.replaceAll("[\\p{Cntrl}]", "?");
+    return clean.length() <= 255 ? clean : clean.substring(0, 230) + "…(" + clean.length() + " ตัวอักษร)";
+  }
+
   public void audit(String businessKey, String userId, boolean granted) {
     jdbc.update("insert into integrity_identity_access (business_key, user_id, accessed_at, granted) values (?, ?, ?, ?)",
         businessKey, userId, Timestamp.from(now()), granted);
