@@ -11,6 +11,10 @@
  *    Buddhist Era years. Formats without such a token (the ISO dates sent to the REST API) are untouched.
  * 3. Camunda Forms: form-js has no translation hook and Tasklist creates its forms without extra
  *    modules, so its English validation messages are translated where they are shown.
+ * 4. Reference numbers: the platform gives every case its number and refuses one chosen by the caller
+ *    (reference/CaseStart). Tasklist's generic start form (a process without a Camunda Form) offers a
+ *    "Business key" field; it is hidden so that a clerk is never invited to type one. Camunda Forms starts
+ *    send no business key.
  */
 
 var BUDDHIST_ERA_OFFSET = 543;
@@ -215,6 +219,13 @@ function configureAngular() {
   }]);
 }
 
+function hideBusinessKeyField() {
+  var style = document.createElement('style');
+  style.textContent = '.form-group:has(#business-key-field) { display: none; }';
+  document.head.appendChild(style);
+}
+
 patchMoment(findMoment());
 configureAngular();
 watchForms();
+hideBusinessKeyField();
