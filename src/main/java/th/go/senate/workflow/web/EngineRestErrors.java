@@ -94,6 +94,11 @@ public final class EngineRestErrors {
       }
     }
     String message = exception.getMessage() == null ? "" : exception.getMessage();
+    if (exception instanceof RestException rest && rest.getStatus() == Response.Status.BAD_REQUEST
+        && message.contains("Cannot convert value")) {
+      return answer(Response.Status.BAD_REQUEST, "InvalidRequestException", "ชนิดข้อมูลของตัวแปรไม่ถูกต้อง ("
+          + message.substring(message.indexOf("Cannot convert value")) + ")");
+    }
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
       String text = cause.getMessage() == null ? "" : cause.getMessage();
       // A task, instance, definition or form that does not exist (or has ended): the caller's mistake.
@@ -136,10 +141,6 @@ public final class EngineRestErrors {
       }
     }
     if (exception instanceof RestException rest) {
-      if (rest.getStatus() == Response.Status.BAD_REQUEST && message.contains("Cannot convert value")) {
-        return answer(Response.Status.BAD_REQUEST, "InvalidRequestException", "ชนิดข้อมูลของตัวแปรไม่ถูกต้อง ("
-            + message.substring(message.indexOf("Cannot convert value")) + ")");
-      }
       if (rest.getStatus() == Response.Status.NOT_FOUND) {
         return answer(Response.Status.NOT_FOUND, "NotFoundException", NOT_FOUND + " (" + message + ")");
       }
