@@ -23,7 +23,8 @@ import th.go.senate.workflow.web.NotFoundException;
  * Intake of integrity cases and the only way to read a complainant's identity. Reading is for members of
  * {@code grpInternalAudit} and {@code sgOffice} only (administrators included in neither are refused too),
  * and every attempt is written to {@code integrity_identity_access}: refused, malformed and unknown keys
- * included ({@code granted} is true only when the identity was shown).
+ * included ({@code granted} is true only when the identity was shown). The answer also names the petition or
+ * complaint a handed-over case came from: that link is kept nowhere else.
  */
 @RestController
 @RequestMapping("/api/integrity-cases")
@@ -76,6 +77,8 @@ public class IntegrityCaseController {
     body.put("name", stored.identity() == null ? null : stored.identity().name());
     body.put("contact", stored.identity() == null ? null : stored.identity().contact());
     body.put("nationalId", stored.identity() == null ? null : stored.identity().nationalId());
+    // The petition or complaint the case was handed over from (null for a case registered directly).
+    body.put("sourceBusinessKey", stored.sourceBusinessKey());
     return body;
   }
 }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,13 +12,18 @@ import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.history.HistoricDetail;
+import org.camunda.bpm.engine.history.HistoricFormField;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.HistoricDetailQueryImpl;
+import org.camunda.bpm.engine.impl.HistoricProcessInstanceQueryImpl;
 import org.camunda.bpm.engine.impl.HistoricVariableInstanceQueryImpl;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.cfg.TransactionState;
-import org.camunda.bpm.engine.impl.cmd.DeleteHistoricVariableInstanceCmd;
 import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.history.event.HistoricDetailEventEntity;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.HistoricVariableInstanceEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
@@ -43,21 +49,26 @@ public class IntegrityCaseService {
   static final Set<String> CHANNELS = Set.of("COUNTER", "LETTER", "PHONE", "EMAIL", "WEB", "LINE", "HOTLINE_1111",
       "SENATOR", "PETITION", "COMPLAINT");
 
+  /** The variables that hold the complainant's identity in each process that can hand a case over. */
+  static final Map<String, IdentityVariables> IDENTITY_VARIABLES = Map.of(
+      "petition", new IdentityVariables("petitionerName", "petitionerContact"),
+      "complaint", new IdentityVariables("complainantName", "complainantContact"));
+  /** The variable by which a complaint names the petition it was handed over from. */
+  static final String UPSTREAM_PETITION_VARIABLE = "petitionBusinessKey";
+
   private static final Logger LOG = LoggerFactory.getLogger(IntegrityCaseService.class);
 
   private final ProtectedIdentityStore store;
   private final ReferenceNumberService referenceNumbers;
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
-  private final ProcessEngineConfigurationImpl engineConfiguration;
 
   public IntegrityCaseService(ProtectedIdentityStore store, ReferenceNumberService referenceNumbers,
-      RuntimeService runtimeService, IdentityService identityService, ProcessEngineConfigurationImpl engineConfiguration) {
+      RuntimeService runtimeService, IdentityService identityService) {
     this.store = store;
     this.referenceNumbers = referenceNumbers;
     this.runtimeService = runtimeService;
     this.identityService = identityService;
-    this.engineConfiguration = engineConfiguration;
   }
 
   /** What the intake clerk submits ({@code POST /api/integrity-cases}). */
@@ -71,6 +82,14 @@ public class IntegrityCaseService {
   }
 
   public record Opened(String businessKey, String processInstanceId) {
+  }
+
+  /** The names of a process's identity variables. */
+  record IdentityVariables(String name, String contact) {
+
+    List<String> names() {
+      return List.of(name, contact);
+    }
   }
 
   /**
@@ -100,51 +119,116 @@ public class IntegrityCaseService {
 
   /**
    * Hands a case over from another process (a petition or complaint found to be about corruption), from
-   * inside that process's transaction: the identity moves to the protected store, the integrity case starts
-   * with a link back ({@code sourceLinkVariable}), the source records the integrity case's business key, and
-   * once the transaction has committed the identity variables are deleted from the source's history.
+   * inside that process's transaction (the delegate of its hand-over end event), in one transaction:
+   * <ul>
+   * <li>the complainant's identity and the source's business key go to the protected store (the link back
+   *     is readable only through the audited complainant endpoint, because Camunda's administrators read
+   *     every process variable);</li>
+   * <li>the integrity case starts with non-identifying facts only, and the source records no reference to
+   *     it;</li>
+   * <li>the identity variables are removed from the source and, with their history (variable instances,
+   *     deleted ones included, their details and form-field entries), from every case the identity passed
+   *     through: the source and the petition a complaint came from.</li>
+   * </ul>
+   * Form-field entries of identity fields are not even written ({@link IdentityHistoryFilter}); deleting
+   * the rest in this transaction works because the engine flushes inserts before deletes, so a history
+   * row written by this very transaction (the variable's deletion) is deleted too, and a failure rolls the
+   * whole hand-over back instead of leaving the identity behind after a commit.
    */
-  public String handOver(DelegateExecution source, String nameVariable, String contactVariable, String sourceLinkVariable,
-      String channel, String subject, String details, String receivedDate) {
-    String name = text(source.getVariable(nameVariable));
-    String contact = text(source.getVariable(contactVariable));
-    boolean anonymous = (name == null || name.isBlank()) && (contact == null || contact.isBlank());
+  public String handOver(DelegateExecution source, String channel, String subject, String details, String receivedDate) {
+    IdentityVariables identity = identityVariables(processKey(source));
+    String name = text(source.getVariable(identity.name()));
+    String contact = text(source.getVariable(identity.contact()));
+    boolean anonymous = blank(name) && blank(contact);
     String businessKey = referenceNumbers.next(PROCESS_KEY, ClockUtil.getCurrentTime().toInstant());
-    store.store(businessKey, anonymous ? null : new ComplainantIdentity(name, contact, null), "system");
-    Map<String, Object> variables = caseVariables(channel, subject, details, receivedDate, anonymous, "system");
-    variables.put(sourceLinkVariable, source.getProcessBusinessKey());
-    runtimeService.startProcessInstanceByKey(PROCESS_KEY, businessKey, variables);
-    source.setVariable("integrityCaseBusinessKey", businessKey);
-    source.removeVariable(nameVariable);
-    source.removeVariable(contactVariable);
-    purgeHistoryAfterCommit(source.getProcessInstanceId(), List.of(nameVariable, contactVariable));
-    LOG.info("Case {} handed over to integrity case {}", source.getProcessBusinessKey(), businessKey);
+    store.store(businessKey, anonymous ? null : new ComplainantIdentity(trim(name), trim(contact), null),
+        source.getProcessBusinessKey(), "system");
+    runtimeService.startProcessInstanceByKey(PROCESS_KEY, businessKey,
+        caseVariables(channel, subject, details, receivedDate, anonymous, "system"));
+    source.removeVariable(identity.name());
+    source.removeVariable(identity.contact());
+    int removed = purgeHistory(source.getProcessInstanceId(), identity);
+    Object upstream = source.getVariable(UPSTREAM_PETITION_VARIABLE);
+    if (upstream != null) {
+      removed += purgeHistoryOfCase("petition", String.valueOf(upstream));
+    }
+    // The integrity case only: a line naming the source too would link the two for whoever reads the log.
+    LOG.info("Integrity case {} opened by hand-over (channel {}): identity in the protected store, {} history "
+        + "entries of it removed from the cases it came through", businessKey, channel, removed);
     return businessKey;
   }
 
+  /** The identity variables of a process that can hand a case over; every other process is refused. */
+  static IdentityVariables identityVariables(String processKey) {
+    IdentityVariables identity = IDENTITY_VARIABLES.get(processKey);
+    if (identity == null) {
+      throw new IllegalStateException("Process " + processKey + " has no identity variables to hand over");
+    }
+    return identity;
+  }
+
+  private static String processKey(DelegateExecution execution) {
+    return ((ExecutionEntity) execution).getProcessDefinition().getKey();
+  }
+
+  private int purgeHistoryOfCase(String processKey, String businessKey) {
+    CommandContext commandContext = Context.getCommandContext();
+    return withoutAuthorization(commandContext, () -> {
+      HistoricProcessInstanceQueryImpl query = new HistoricProcessInstanceQueryImpl();
+      query.processDefinitionKey(processKey).processInstanceBusinessKey(businessKey);
+      int removed = 0;
+      for (HistoricProcessInstance instance : query.executeList(commandContext, null)) {
+        removed += purgeHistory(instance.getId(), identityVariables(processKey));
+      }
+      return removed;
+    });
+  }
+
   /**
-   * The identity was a variable of the source case until now; its history (variable instances and their
-   * details) is deleted in a transaction of its own right after the hand-over commits, when every row of it
-   * has been written.
+   * Deletes the identity variables' history of one instance in the current command: the variable instances
+   * (in the database or written by this command, deleted ones included) with their details, and the
+   * form-field entries of the identity fields (written before {@link IdentityHistoryFilter} existed).
+   * Not through the delete-history command, which would add an operation-log entry in the clerk's name.
    */
-  private void purgeHistoryAfterCommit(String processInstanceId, List<String> variableNames) {
-    Context.getCommandContext().getTransactionContext().addTransactionListener(TransactionState.COMMITTED,
-        committed -> engineConfiguration.getCommandExecutorTxRequiresNew().execute(commandContext -> {
-          commandContext.disableAuthorizationCheck();
-          try {
-            HistoricVariableInstanceQueryImpl query = new HistoricVariableInstanceQueryImpl();
-            query.processInstanceIdIn(processInstanceId).variableNameIn(variableNames.toArray(String[]::new)).includeDeleted();
-            List<HistoricVariableInstance> variables = query.executeList(commandContext, null);
-            for (HistoricVariableInstance variable : variables) {
-              new DeleteHistoricVariableInstanceCmd(variable.getId()).execute(commandContext);
-            }
-            LOG.info("Identity variables of instance {} removed from history ({} variable instances)", processInstanceId,
-                variables.size());
-          } finally {
-            commandContext.enableAuthorizationCheck();
-          }
-          return null;
-        }));
+  private int purgeHistory(String processInstanceId, IdentityVariables identity) {
+    CommandContext commandContext = Context.getCommandContext();
+    List<String> names = identity.names();
+    return withoutAuthorization(commandContext, () -> {
+      Set<String> variableIds = new LinkedHashSet<>();
+      HistoricVariableInstanceQueryImpl variables = new HistoricVariableInstanceQueryImpl();
+      variables.processInstanceIdIn(processInstanceId).variableNameIn(names.toArray(String[]::new)).includeDeleted();
+      variables.executeList(commandContext, null).forEach(variable -> variableIds.add(variable.getId()));
+      commandContext.getDbEntityManager().getCachedEntitiesByType(HistoricVariableInstanceEntity.class).stream()
+          .filter(v -> processInstanceId.equals(v.getProcessInstanceId()) && names.contains(v.getName()))
+          .forEach(v -> variableIds.add(v.getId()));
+      for (String variableId : variableIds) {
+        commandContext.getHistoricDetailManager().deleteHistoricDetailsByVariableInstanceId(variableId);
+        commandContext.getHistoricVariableInstanceManager().deleteHistoricVariableInstanceByVariableInstanceId(variableId);
+      }
+      HistoricDetailQueryImpl formFields = new HistoricDetailQueryImpl();
+      formFields.processInstanceId(processInstanceId).formFields();
+      int removed = variableIds.size();
+      for (HistoricDetail detail : formFields.executeList(commandContext, null)) {
+        if (detail instanceof HistoricFormField field && names.contains(field.getFieldId())) {
+          commandContext.getDbEntityManager().delete(HistoricDetailEventEntity.class,
+              "deleteHistoricDetailVariableInstanceUpdate", field.getId());
+          removed++;
+        }
+      }
+      return removed;
+    });
+  }
+
+  private static <T> T withoutAuthorization(CommandContext commandContext, java.util.function.Supplier<T> action) {
+    boolean enabled = commandContext.isAuthorizationCheckEnabled();
+    commandContext.disableAuthorizationCheck();
+    try {
+      return action.get();
+    } finally {
+      if (enabled) {
+        commandContext.enableAuthorizationCheck();
+      }
+    }
   }
 
   private static Map<String, Object> caseVariables(String channel, String subject, String allegation, String receivedDate,

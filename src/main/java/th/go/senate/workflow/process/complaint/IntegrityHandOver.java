@@ -6,7 +6,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * EndEvent_HandedOverToIntegrity of {@code complaint}: a complaint classified as corruption or misconduct
- * becomes an integrity case; the complainant's name and contact leave the complaint for the protected store.
+ * becomes an integrity case; the complainant's name and contact leave the complaint (and the petition it came
+ * from, if any) for the protected store ({@link IntegrityCaseService#handOver}).
  */
 @Component("integrityHandOver")
 public class IntegrityHandOver implements JavaDelegate {
@@ -19,8 +20,7 @@ public class IntegrityHandOver implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    cases.handOver(execution, "complainantName", "complainantContact", "complaintBusinessKey", "COMPLAINT",
-        (String) execution.getVariable("subject"), (String) execution.getVariable("details"),
+    cases.handOver(execution, "COMPLAINT", (String) execution.getVariable("subject"), (String) execution.getVariable("details"),
         String.valueOf(execution.getVariable("receivedDate")));
   }
 }

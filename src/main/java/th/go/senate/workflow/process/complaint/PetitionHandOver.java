@@ -11,9 +11,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * EndEvent_HandedOverToComplaint of {@code petition}: the petition ends and an independent case starts in
- * the same transaction, linked both ways by business keys. A service complaint starts a {@code complaint}
+ * the same transaction. A service complaint starts a {@code complaint}, linked both ways by business keys
  * (it carries {@code petitionBusinessKey}, the petition records {@code complaintBusinessKey}); corruption
- * starts an {@code integrityCase} with the petitioner's identity in the protected store.
+ * starts an {@code integrityCase} through {@link IntegrityCaseService#handOver}: the petitioner's identity
+ * and the link between the two cases go to the protected store, and the petition records no reference.
  */
 @Component("petitionHandOver")
 public class PetitionHandOver implements JavaDelegate {
@@ -32,8 +33,7 @@ public class PetitionHandOver implements JavaDelegate {
     String details = (String) petition.getVariable("details");
     String receivedDate = String.valueOf(petition.getVariable("receivedDate"));
     if ("CORRUPTION".equals(petition.getVariable("triageCategory"))) {
-      integrityCases.handOver(petition, "petitionerName", "petitionerContact", "petitionBusinessKey", "PETITION",
-          subject, details, receivedDate);
+      integrityCases.handOver(petition, "PETITION", subject, details, receivedDate);
       return;
     }
     Map<String, Object> complaint = new HashMap<>();

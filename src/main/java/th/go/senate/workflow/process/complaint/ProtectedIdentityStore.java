@@ -62,19 +62,28 @@ public class ProtectedIdentityStore {
     this.keyId = fingerprint(bytes);
   }
 
-  /** Stores the identity of a case (an anonymous case stores no ciphertext, only the fact). */
+  /** Stores the identity of a case registered directly (no source case). */
   public void store(String businessKey, ComplainantIdentity identity, String storedBy) {
+    store(businessKey, identity, null, storedBy);
+  }
+
+  /**
+   * Stores the identity of a case and, for a case handed over from a petition or complaint, that case's
+   * business key: both encrypted together (a case with nothing to protect stores no ciphertext, only the
+   * fact that it is anonymous).
+   */
+  public void store(String businessKey, ComplainantIdentity identity, String sourceBusinessKey, String storedBy) {
     boolean anonymous = identity == null || identity.isEmpty();
+    boolean sealed = !anonymous || sourceBusinessKey != null;
     jdbc.update("insert into integrity_complainant (business_key, anonymous, key_id, ciphertext, stored_at, stored_by) "
         + "values (?, ?, ?, ?, ?, ?)", businessKey, anonymous, keyId,
-        anonymous ? null : encrypt(businessKey, identity), Timestamp.from(now()), storedBy);
+        sealed ? encrypt(businessKey, anonymous ? null : identity, sourceBusinessKey) : null, Timestamp.from(now()), storedBy);
   }
 
   /** The stored identity; empty when the case has no record. Callers check rights and audit first. */
   public Optional<Stored> read(String businessKey) {
     List<Stored> rows = jdbc.query("select anonymous, ciphertext from integrity_complainant where business_key = ?",
-        (rs, i) -> new Stored(rs.getBoolean(1),
-            rs.getString(2) == null ? null : decrypt(businessKey, rs.getString(2))), businessKey);
+        (rs, i) -> stored(businessKey, rs.getBoolean(1), rs.getString(2)), businessKey);
     return rows.stream().findFirst();
   }
 
@@ -92,16 +101,28 @@ public class ProtectedIdentityStore {
         businessKey, userId, Timestamp.from(now()), granted);
   }
 
-  /** What the store holds for a case. */
-  public record Stored(boolean anonymous, ComplainantIdentity identity) {
+  /** What the store holds for a case: its identity (null when anonymous) and the case it was handed over from. */
+  public record Stored(boolean anonymous, ComplainantIdentity identity, String sourceBusinessKey) {
   }
 
-  private String encrypt(String businessKey, ComplainantIdentity identity) {
+  private Stored stored(String businessKey, boolean anonymous, String ciphertext) {
+    Map<String, String> values = ciphertext == null ? Map.of() : decrypt(businessKey, ciphertext);
+    ComplainantIdentity identity = anonymous ? null
+        : new ComplainantIdentity(values.get("name"), values.get("contact"), values.get("nationalId"));
+    return new Stored(anonymous, identity, values.get("source"));
+  }
+
+  private String encrypt(String businessKey, ComplainantIdentity identity, String sourceBusinessKey) {
     try {
       Map<String, String> values = new HashMap<>();
-      values.put("name", identity.name());
-      values.put("contact", identity.contact());
-      values.put("nationalId", identity.nationalId());
+      if (identity != null) {
+        values.put("name", identity.name());
+        values.put("contact", identity.contact());
+        values.put("nationalId", identity.nationalId());
+      }
+      if (sourceBusinessKey != null) {
+        values.put("source", sourceBusinessKey);
+      }
       byte[] plain = json.writeValueAsBytes(values);
       byte[] nonce = new byte[NONCE_BYTES];
       random.nextBytes(nonce);
@@ -116,15 +137,14 @@ public class ProtectedIdentityStore {
   }
 
   @SuppressWarnings("unchecked")
-  private ComplainantIdentity decrypt(String businessKey, String stored) {
+  private Map<String, String> decrypt(String businessKey, String stored) {
     try {
       byte[] all = Base64.getDecoder().decode(stored);
       Cipher cipher = Cipher.getInstance(CIPHER);
       cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, NONCE_BYTES));
       cipher.updateAAD(businessKey.getBytes(StandardCharsets.UTF_8));
       byte[] plain = cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES);
-      Map<String, String> values = json.readValue(plain, Map.class);
-      return new ComplainantIdentity(values.get("name"), values.get("contact"), values.get("nationalId"));
+      return json.readValue(plain, Map.class);
     } catch (GeneralSecurityException | java.io.IOException e) {
       throw new IllegalStateException("ถอดรหัสข้อมูลผู้ร้องของ " + businessKey + " ไม่ได้ (cannot decrypt: wrong key?)");
     }

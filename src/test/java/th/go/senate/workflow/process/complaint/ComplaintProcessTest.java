@@ -31,6 +31,7 @@ class ComplaintProcessTest extends PlatformTest {
   static final List<String> INTAKE_GROUPS = List.of("burCentralAdmin");
 
   @Autowired KpiRepository facts;
+  @Autowired ProtectedIdentityStore identities;
 
   static Map<String, Object> intake(String type, String name) {
     Map<String, Object> values = new HashMap<>();
@@ -186,16 +187,22 @@ class ComplaintProcessTest extends PlatformTest {
   @Test
   void corruptionFoundAtClassificationBecomesAnIntegrityCaseAndTheIdentityLeavesTheComplaint() {
     String name = "นายลับ" + UUID.randomUUID().toString().substring(0, 8);
-    ProcessInstance complaint = register(intake("SERVICE_COMPLAINT", name));
+    Map<String, Object> values = intake("SERVICE_COMPLAINT", name);
+    values.put("subject", "เรื่องทุจริต " + UUID.randomUUID());
+    ProcessInstance complaint = register(values);
     work(complaint, "Task_ClassifyComplaint", "burCentralAdmin", classify("CORRUPTION", null, null));
 
     BpmnAwareTests.assertThat(complaint).isEnded().hasPassed("EndEvent_HandedOverToIntegrity");
-    String integrityKey = (String) historicValue(complaint.getId(), "integrityCaseBusinessKey");
-    assertThat(integrityKey).matches("INT-25\\d\\d-\\d{5}");
-    ProcessInstance integrity = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(integrityKey)
-        .singleResult();
-    assertThat(runtimeService.getVariable(integrity.getId(), "complaintBusinessKey")).isEqualTo(complaint.getBusinessKey());
+    ProcessInstance integrity = integrityCaseAbout((String) values.get("subject"));
+    assertThat(integrity.getBusinessKey()).matches("INT-25\\d\\d-\\d{5}");
     assertThat(candidateGroups(openTask(integrity, "Task_PreliminaryReview"))).containsExactly("grpInternalAudit");
+    // Neither case names the other; the link lives in the protected store with the identity.
+    assertThat(historicValue(complaint.getId(), "integrityCaseBusinessKey")).isNull();
+    assertThat(runtimeService.getVariables(integrity.getId())).doesNotContainKey("complaintBusinessKey")
+        .doesNotContainValue(complaint.getBusinessKey());
+    ProtectedIdentityStore.Stored stored = identities.read(integrity.getBusinessKey()).orElseThrow();
+    assertThat(stored.sourceBusinessKey()).isEqualTo(complaint.getBusinessKey());
+    assertThat(stored.identity().name()).isEqualTo(name);
     assertThat(historicValue(complaint.getId(), "complainantName")).isNull();
     assertThat(IntegrityProbeTest.occurrencesInEngineTables(jdbc, name)).isZero();
   }
@@ -222,17 +229,28 @@ class ComplaintProcessTest extends PlatformTest {
     String name = "นางร้องทุกข์" + UUID.randomUUID().toString().substring(0, 8);
     Map<String, Object> values = new HashMap<>(petitionIntake());
     values.put("petitionerName", name);
+    values.put("subject", "ร้องเรียนการทุจริต " + UUID.randomUUID());
     ProcessInstance petition = runtimeService.startProcessInstanceByKey("petition", values);
     completeAs("officePresidentUser", List.of("officePresident"), petition, PetitionValues.acknowledge());
     completeAs("officePresidentUser", List.of("officePresident"), petition, PetitionValues.triage("CORRUPTION"));
 
-    String integrityKey = (String) historicValue(petition.getId(), "integrityCaseBusinessKey");
-    ProcessInstance integrity = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(integrityKey)
-        .singleResult();
-    assertThat(runtimeService.getVariable(integrity.getId(), "petitionBusinessKey")).isEqualTo(petition.getBusinessKey());
+    ProcessInstance integrity = integrityCaseAbout((String) values.get("subject"));
+    assertThat(historicValue(petition.getId(), "integrityCaseBusinessKey")).isNull();
+    assertThat(runtimeService.getVariables(integrity.getId())).doesNotContainKey("petitionBusinessKey")
+        .doesNotContainValue(petition.getBusinessKey()).containsEntry("channel", "PETITION");
+    assertThat(identities.read(integrity.getBusinessKey()).orElseThrow().sourceBusinessKey())
+        .isEqualTo(petition.getBusinessKey());
     assertThat(historicValue(petition.getId(), "petitionerName")).isNull();
     assertThat(historicValue(petition.getId(), "petitionerContact")).isNull();
     assertThat(IntegrityProbeTest.occurrencesInEngineTables(jdbc, name)).as("the petitioner's name in any table").isZero();
+  }
+
+  /** The integrity case a hand-over started, found by the subject it carried over (unique per test). */
+  private ProcessInstance integrityCaseAbout(String subject) {
+    ProcessInstance integrity = runtimeService.createProcessInstanceQuery().processDefinitionKey("integrityCase")
+        .variableValueEquals("subject", subject).singleResult();
+    assertThat(integrity).as("the integrity case about " + subject).isNotNull();
+    return integrity;
   }
 
   @Test
