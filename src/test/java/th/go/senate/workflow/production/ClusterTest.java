@@ -87,7 +87,7 @@ class ClusterTest {
             Map.entry("camunda.bpm.admin-user.password", "Kl4ster-Geheim-2026!"),
             // Two engines in one JVM need two names; the database does not care.
             Map.entry("camunda.bpm.process-engine-name", name),
-            Map.entry("camunda.bpm.generic-properties.properties.hostname", name),
+            Map.entry("SENATE_NODE_NAME", name),
             Map.entry("camunda.bpm.job-execution.enabled", "true"),
             Map.entry("camunda.bpm.job-execution.core-pool-size", "2"),
             Map.entry("camunda.bpm.job-execution.max-pool-size", "2"),
