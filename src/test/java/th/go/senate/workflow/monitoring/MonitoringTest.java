@@ -86,6 +86,8 @@ class MonitoringTest extends PlatformTest {
     // an engine REST call with an id in its path
     assertThat(get("/engine-rest/process-instance/" + warned.getId() + "/variables", "demo", "demo").statusCode())
         .isEqualTo(200);
+    // one that never reaches a resource (no credentials)
+    assertThat(get("/engine-rest/task/" + warned.getId(), null, null).statusCode()).isEqualTo(401);
 
     String body = get("/actuator/prometheus", "prometheus", "demo").body();
     Path scrape = Path.of("target", "metrics", "senate-scrape.prom");
@@ -109,7 +111,7 @@ class MonitoringTest extends PlatformTest {
         .doesNotContain("senate_step_working_minutes");
     // engine REST requests are labelled with the matched resource, never the id
     assertThat(body).contains("uri=\"/engine-rest/process-instance/{id}/variables\"")
-        .doesNotContain(warned.getId()).doesNotContain(warned.getBusinessKey());
+        .contains("uri=\"/engine-rest/**\"").doesNotContain(warned.getId()).doesNotContain(warned.getBusinessKey());
     // the per-node counters carry no cluster label
     assertThat(body).doesNotContainPattern("senate_sla_breaches_total\\{[^}]*scope=");
   }
