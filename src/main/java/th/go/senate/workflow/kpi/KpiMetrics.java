@@ -23,10 +23,12 @@ import th.go.senate.workflow.identity.BureauDirectory.GroupDescription;
  * only, never a person, a business key or a case.
  * <ul>
  * <li>{@code senate_tasks_open{bureau}}, {@code senate_tasks_overdue{bureau}}: open steps of each bureau's
- * candidate group, and those past their due time (read from the step facts, at most every 15 seconds);
+ * candidate group, and those past their due time (read from the step facts, at most every 15 seconds; the same on
+ * every node, hence the label {@code scope="cluster"}: aggregate with max, never sum over nodes);
  * <li>{@code senate_sla_breaches_total{process,step}}, {@code senate_sla_escalations_total{process,step}}:
  * SLA checkpoints passed by the timers;
- * <li>{@code senate_step_working_minutes{process,step}}: working-time duration of each completed step.
+ * <li>{@code senate_step_working_seconds{process,step}}: working-time duration of each completed step, in seconds
+ * (Prometheus' base unit; the facts count whole working minutes).
  * </ul>
  * Counters and the summary move only when the engine's transaction commits, so a rolled-back step is not
  * counted; they start at zero with the application (Prometheus' {@code rate()}/{@code increase()} expect that).
@@ -48,9 +50,9 @@ public class KpiMetrics {
     this.jdbc = jdbc;
     for (GroupDescription group : bureaus.getGroups()) {
       String id = group.getId();
-      Gauge.builder("senate.tasks.open", this, m -> m.count(id, 0)).tag("bureau", id)
+      Gauge.builder("senate.tasks.open", this, m -> m.count(id, 0)).tags("bureau", id, "scope", "cluster")
           .description("Open user tasks whose candidate group is the bureau").register(registry);
-      Gauge.builder("senate.tasks.overdue", this, m -> m.count(id, 1)).tag("bureau", id)
+      Gauge.builder("senate.tasks.overdue", this, m -> m.count(id, 1)).tags("bureau", id, "scope", "cluster")
           .description("Open user tasks of the bureau past their due time").register(registry);
     }
   }
@@ -59,9 +61,9 @@ public class KpiMetrics {
     if (workingMinutes == null) {
       return;
     }
-    afterCommit(() -> DistributionSummary.builder("senate.step.working.minutes").baseUnit("minutes")
+    afterCommit(() -> DistributionSummary.builder("senate.step.working").baseUnit("seconds")
         .description("Working-time duration of completed steps").tags("process", processKey, "step", stepId)
-        .register(registry).record(workingMinutes));
+        .register(registry).record(workingMinutes * 60.0));
   }
 
   public void breached(String processKey, String stepId) {
@@ -106,7 +108,7 @@ public class KpiMetrics {
   }
 
   /** Forgets the cached open/overdue counts (tests). */
-  void refresh() {
+  public void refresh() {
     snapshot = null;
   }
 }

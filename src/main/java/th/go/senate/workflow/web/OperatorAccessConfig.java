@@ -5,14 +5,17 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import th.go.senate.workflow.monitoring.ScrapeCredential;
+
 /** Actuator endpoints other than health are for authenticated operators ({@link OperatorAuthenticationFilter}). */
 @Configuration
 public class OperatorAccessConfig {
 
   @Bean
-  public FilterRegistrationBean<OperatorAuthenticationFilter> actuatorAuthentication(IdentityService identityService) {
+  public FilterRegistrationBean<OperatorAuthenticationFilter> actuatorAuthentication(IdentityService identityService,
+      ScrapeCredential scrape) {
     FilterRegistrationBean<OperatorAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new OperatorAuthenticationFilter(identityService));
+        new FilterRegistrationBean<>(new OperatorAuthenticationFilter(identityService, scrape));
     registration.setName("actuator-authentication");
     registration.addUrlPatterns("/actuator/*");
     return registration;

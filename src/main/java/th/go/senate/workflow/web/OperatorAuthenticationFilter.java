@@ -7,6 +7,8 @@ import java.util.Base64;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 
+import th.go.senate.workflow.monitoring.ScrapeCredential;
+
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -17,18 +19,21 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Spring Boot Actuator ({@code /actuator/**}) for operators only: the health check stays open (load balancers,
- * Docker's health check); every other endpoint (metrics, Prometheus) needs HTTP Basic of a user of the engine's
- * identity in {@code camunda-admin}. No second user store: the password is checked by the engine (with its
- * login throttling), the groups are the engine's.
+ * Docker's health check); every other endpoint needs HTTP Basic of a user of the engine's identity in
+ * {@code camunda-admin}, or, for {@code /actuator/prometheus} and {@code /actuator/metrics} only, the scrape
+ * credential ({@link ScrapeCredential}), which is checked here and never by the engine, so that no failed login of
+ * an engine account can lock the scrape out. Guessing either is throttled by client address (LoginThrottleFilter).
  */
 public class OperatorAuthenticationFilter implements Filter {
 
   static final String HEALTH = "/actuator/health";
 
   private final IdentityService identityService;
+  private final ScrapeCredential scrape;
 
-  public OperatorAuthenticationFilter(IdentityService identityService) {
+  public OperatorAuthenticationFilter(IdentityService identityService, ScrapeCredential scrape) {
     this.identityService = identityService;
+    this.scrape = scrape;
   }
 
   @Override
@@ -41,6 +46,17 @@ public class OperatorAuthenticationFilter implements Filter {
       return;
     }
     String[] credentials = basic(request.getHeader("Authorization"));
+    if (credentials != null && scrape.isScrapeUser(credentials[0])) {
+      if (!scrape.matches(credentials[0], credentials[1])) {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"senate-workflow operator\"");
+        response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+      } else if (!isScrapeable(path) || !("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))) {
+        response.sendError(HttpServletResponse.SC_FORBIDDEN); // read-only, metrics only
+      } else {
+        chain.doFilter(req, res);
+      }
+      return;
+    }
     if (credentials == null || !identityService.checkPassword(credentials[0], credentials[1])) {
       response.setHeader("WWW-Authenticate", "Basic realm=\"senate-workflow operator\"");
       response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
@@ -51,6 +67,10 @@ public class OperatorAuthenticationFilter implements Filter {
       return;
     }
     chain.doFilter(req, res);
+  }
+
+  static boolean isScrapeable(String path) {
+    return path.equals("/actuator/prometheus") || path.equals("/actuator/metrics") || path.startsWith("/actuator/metrics/");
   }
 
   private static String[] basic(String header) {

@@ -61,12 +61,12 @@ class KpiAccessTest extends PlatformTest {
     Reply metrics = get("/actuator/prometheus", "demo");
     assertThat(metrics.status()).isEqualTo(200);
     assertThat(metrics.body())
-        .containsPattern("senate_tasks_open\\{bureau=\"officePresident\"\\} [1-9]")
-        .containsPattern("senate_tasks_overdue\\{bureau=\"officePresident\"\\} [1-9]")
-        .contains("senate_tasks_open{bureau=\"burLegal\"}")
+        .containsPattern("senate_tasks_open\\{bureau=\"officePresident\",scope=\"cluster\"\\} [1-9]")
+        .containsPattern("senate_tasks_overdue\\{bureau=\"officePresident\",scope=\"cluster\"\\} [1-9]")
+        .contains("senate_tasks_open{bureau=\"burLegal\",scope=\"cluster\"}")
         .containsPattern("senate_sla_breaches_total\\{process=\"petition\",step=\"Task_TriagePetition\"\\} [1-9]")
-        .containsPattern("senate_step_working_minutes_count\\{process=\"petition\",step=\"Task_AcknowledgePetition\"\\} [1-9]")
-        .contains("senate_step_working_minutes_sum{process=\"petition\",step=\"Task_AcknowledgePetition\"}");
+        .containsPattern("senate_step_working_seconds_count\\{process=\"petition\",step=\"Task_AcknowledgePetition\"\\} [1-9]")
+        .contains("senate_step_working_seconds_sum{process=\"petition\",step=\"Task_AcknowledgePetition\"}");
     // labels carry processes, steps and bureaus only: no user, no business key
     assertThat(metrics.body()).doesNotContain("officePresidentUser").doesNotContain(instance.getBusinessKey())
         .doesNotContain("PET-");
