@@ -33,7 +33,8 @@ import th.go.senate.workflow.support.TestPostgres;
  * then started again: the second start finishes the migration and opens its port. Before liquibase-sessionlock the
  * dead node left a row locked in DATABASECHANGELOGLOCK and the next start waited for it for five minutes and
  * failed; now the changelog lock is a session advisory lock that PostgreSQL drops with the dead node's connection.
- * The application runs as a separate JVM (the real main class, postgres profile).
+ * The application runs as a separate JVM (the real main class, postgres profile); its second start reads the
+ * administrator's password and the integrity key from {@code *_FILE} files (Docker secrets).
  */
 @Tag("postgres")
 class MigrationCrashTest {
@@ -127,9 +128,18 @@ class MigrationCrashTest {
     env.put("SENATE_DB_USER", "postgres");
     env.put("SENATE_DB_PASSWORD", "");
     env.put("SENATE_TEST_OWN_DATABASE", "true");
-    env.put("SENATE_INTEGRITY_KEY", ClusterTest.TEST_INTEGRITY_KEY);
     env.put("CAMUNDA_BPM_ADMINUSER_ID", ADMIN);
-    env.put("CAMUNDA_BPM_ADMINUSER_PASSWORD", ADMIN_PASSWORD);
+    if (run == 1) {
+      env.put("SENATE_INTEGRITY_KEY", ClusterTest.TEST_INTEGRITY_KEY);
+      env.put("CAMUNDA_BPM_ADMINUSER_PASSWORD", ADMIN_PASSWORD);
+    } else {
+      // The second start takes its secrets from files, as with Docker secrets (secrets/SecretFiles): the
+      // administrator's password must then work for the REST login below.
+      env.put("SENATE_INTEGRITY_KEY_FILE", Files.writeString(Path.of("target", "migration-crash-integrity-key"),
+          ClusterTest.TEST_INTEGRITY_KEY + "\n").toAbsolutePath().toString());
+      env.put("CAMUNDA_BPM_ADMINUSER_PASSWORD_FILE", Files.writeString(Path.of("target",
+          "migration-crash-admin-password"), ADMIN_PASSWORD + "\n").toAbsolutePath().toString());
+    }
     return builder.redirectErrorStream(true).redirectOutput(new File("target/migration-crash-app-" + run + ".log"))
         .start();
   }
