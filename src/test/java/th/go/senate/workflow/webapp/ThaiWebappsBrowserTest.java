@@ -52,6 +52,10 @@ class ThaiWebappsBrowserTest extends PlatformTest {
     // The Secretariat's header, in place of "It is time to migrate to Camunda 8".
     browser.waitForText(HEADER);
     assertThat(browser.bodyText()).doesNotContain("Camunda 8");
+    if (!app.equals("admin")) {
+      // The engine's support status is for administrators, in Admin only.
+      assertThat(browser.bodyText()).doesNotContain("เป็นรุ่นชุมชนรุ่นสุดท้าย");
+    }
   }
 
   @Test
@@ -170,6 +174,8 @@ class ThaiWebappsBrowserTest extends PlatformTest {
         browser.open(app("admin") + "#/users");
         browser.waitForText(HEADER, Locales.th("admin", "USERS_LIST_OF_USERS"));
         assertThat(browser.bodyText()).doesNotContain("Camunda 8");
+        // Administrators read the engine's support status beside the header (README, "Camunda 7 support status").
+        browser.waitForText("Camunda 7 CE 7.24 เป็นรุ่นชุมชนรุ่นสุดท้าย");
         browser.screenshot("10-admin-users");
       } catch (Throwable failure) {
         browser.screenshot("failure-admin");

@@ -4,7 +4,8 @@
  * Camunda 7.24 imports custom scripts as ES modules before it starts the AngularJS app.
  *
  * 1. Header: Camunda 7.24 always renders a banner from the label BANNER_CE_EOL_TEXT ("It is time to
- *    migrate to Camunda 8 ..."). Every language's labels get the Secretariat's header in its place.
+ *    migrate to Camunda 8 ..."). Every language's labels get the Secretariat's header in its place; in
+ *    Admin followed by the engine's support status (Camunda 7 CE gets no more community security fixes).
  * 2. Dates: every date a person reads goes through moment.js with a "long date" token (L, LL, LLL,
  *    LLLL, LT ...; Camunda's camDate filter and config.js `dateFormat`). Those are shown in
  *    Asia/Bangkok time, and in Thai (locale `th`, defined by `dateLocales` in locales/th.json) with
@@ -25,6 +26,17 @@ var HEADER = {
     ' · ระบบบริหารงานตามกระบวนงานดิจิทัล</span>',
   en: '<span class="senate-header"><strong>The Secretariat of the Senate (สำนักงานเลขาธิการวุฒิสภา)</strong>' +
     ' · Digital process platform</span>'
+};
+
+/*
+ * Admin only, after the header: the engine's support status, which the banner replaced by the header said in
+ * its own way. Administrators decide about it (README, Operations, "Camunda 7 support status").
+ */
+var SUPPORT_NOTICE = {
+  th: ' <span class="senate-support-notice">· Camunda 7 CE 7.24 เป็นรุ่นชุมชนรุ่นสุดท้าย' +
+    ' ไม่มีการแก้ไขช่องโหว่ความปลอดภัยจากชุมชนอีกต่อไป (ดูทางเลือกใน README หัวข้อ Camunda 7 support status)</span>',
+  en: ' <span class="senate-support-notice">· Camunda 7 CE 7.24 is the last community release and gets no more' +
+    ' community security fixes (see the options in the README, "Camunda 7 support status")</span>'
 };
 
 var FORM_MESSAGES_TH = [
@@ -202,7 +214,8 @@ function configureAngular() {
     $provide.decorator('localeLoader', ['$delegate', function ($delegate) {
       return function (options) {
         return $delegate(options).then(function (labels) {
-          labels.BANNER_CE_EOL_TEXT = HEADER[options.key] || HEADER.en;
+          labels.BANNER_CE_EOL_TEXT = (HEADER[options.key] || HEADER.en) +
+            (name === 'admin' ? SUPPORT_NOTICE[options.key] || SUPPORT_NOTICE.en : '');
           return labels;
         });
       };
