@@ -268,6 +268,24 @@ class NoticeTest extends PlatformTest {
     assertThat(body).contains("(เรื่องลับ โปรดดูใน Tasklist)").doesNotContain("ชื่อเรื่องที่ต้องไม่ออกไปทางอีเมล");
   }
 
+  @Test
+  void onlyAnAdministratorReadsTheOutbox() {
+    ProcessInstance instance = startPetition();
+    assignAsAdministrator(task(instance), "officePresidentUser");
+    String path = "/api/notices?businessKey=" + instance.getBusinessKey();
+    th.go.senate.workflow.support.ApiClient.Reply admin = th.go.senate.workflow.support.ApiClient.send(port, "GET", path,
+        "demo", null);
+    assertThat(admin.status()).isEqualTo(200);
+    assertThat(admin.json().size()).isEqualTo(1);
+    assertThat(admin.json().get(0).path("recipient").asText()).isEqualTo("officePresidentUser@demo.invalid");
+    assertThat(admin.json().get(0).path("subject").asText()).contains(instance.getBusinessKey());
+    assertThat(th.go.senate.workflow.support.ApiClient.send(port, "GET", path, "officePresidentUser", null).status())
+        .isEqualTo(403);
+    assertThat(th.go.senate.workflow.support.ApiClient.send(port, "GET", path, "officePresidentHeadUser", null).status())
+        .isEqualTo(403);
+    assertThat(th.go.senate.workflow.support.ApiClient.send(port, "GET", path, null, null).status()).isEqualTo(401);
+  }
+
   private void assignAsAdministrator(Task task, String assignee) {
     identityService.setAuthentication("demo", List.of("camunda-admin"));
     try {
