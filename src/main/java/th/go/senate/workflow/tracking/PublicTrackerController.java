@@ -47,7 +47,7 @@ public class PublicTrackerController {
       @RequestParam(required = false) String code, HttpServletRequest request) {
     StringBuilder html = new StringBuilder(HEAD);
     html.append("<form method=\"get\" action=\"track\"><label for=\"ref\">เลขที่เรื่อง</label>")
-        .append("<input id=\"ref\" name=\"ref\" maxlength=\"40\" placeholder=\"เช่น PET-2570-000123\" required value=\"")
+        .append("<input id=\"ref\" name=\"ref\" maxlength=\"40\" placeholder=\"เช่น PET-2570-00123\" required value=\"")
         .append(ref == null ? "" : HtmlUtils.htmlEscape(ref)).append("\">")
         .append("<label for=\"code\">รหัสติดตามเรื่อง</label>")
         .append("<input id=\"code\" name=\"code\" maxlength=\"20\" placeholder=\"เช่น ABCD-EFGH\" required "
