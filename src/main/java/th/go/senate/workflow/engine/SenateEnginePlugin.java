@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import th.go.senate.workflow.form.FormValidator;
 import th.go.senate.workflow.kpi.KpiRecorder;
+import th.go.senate.workflow.notice.BureauDigest;
 import th.go.senate.workflow.notice.NoticeJobHandler;
 import th.go.senate.workflow.notice.NoticeMetrics;
 import th.go.senate.workflow.notice.NoticeOutbox;
@@ -26,7 +27,7 @@ import th.go.senate.workflow.tracking.TrackingCodes;
 /**
  * The engine plugin of the platform (the Spring Boot starter picks up every ProcessEnginePlugin bean):
  * registers {@link StepInstrumentation} as a parse listener, and the notice job ({@link NoticeJobHandler}) with
- * its retry handling ({@link NoticeRetryCommand}). The listeners are injected lazily because they use engine
+ * its retry handling ({@link NoticeRetryCommand}) and the daily digest job ({@link BureauDigest}). The listeners are injected lazily because they use engine
  * services, which exist only once the engine this plugin configures has been built.
  */
 @Component
@@ -40,6 +41,7 @@ public class SenateEnginePlugin extends AbstractProcessEnginePlugin {
   private final StaffNotices staffNotices;
   private final PetitionerNotices petitionerNotices;
   private final NoticeJobHandler noticeJob;
+  private final BureauDigest digest;
   private final NoticeProperties noticeProperties;
   private final NoticeOutbox outbox;
   private final NoticeMetrics noticeMetrics;
@@ -47,7 +49,7 @@ public class SenateEnginePlugin extends AbstractProcessEnginePlugin {
 
   public SenateEnginePlugin(@Lazy SlaTaskListener sla, @Lazy KpiRecorder kpi, @Lazy FormValidator forms,
       @Lazy CaseStart caseStart, @Lazy TrackingCodes trackingCodes, @Lazy StaffNotices staffNotices,
-      @Lazy PetitionerNotices petitionerNotices, @Lazy NoticeJobHandler noticeJob, NoticeProperties noticeProperties,
+      @Lazy PetitionerNotices petitionerNotices, @Lazy NoticeJobHandler noticeJob, @Lazy BureauDigest digest, NoticeProperties noticeProperties,
       @Lazy NoticeOutbox outbox, @Lazy NoticeMetrics noticeMetrics,
       @Value("${senate.instrumentation.enabled:true}") boolean enabled) {
     this.enabled = enabled;
@@ -55,6 +57,7 @@ public class SenateEnginePlugin extends AbstractProcessEnginePlugin {
     this.staffNotices = staffNotices;
     this.petitionerNotices = petitionerNotices;
     this.noticeJob = noticeJob;
+    this.digest = digest;
     this.noticeProperties = noticeProperties;
     this.outbox = outbox;
     this.noticeMetrics = noticeMetrics;
@@ -71,6 +74,7 @@ public class SenateEnginePlugin extends AbstractProcessEnginePlugin {
       configuration.setCustomJobHandlers(new ArrayList<>());
     }
     configuration.getCustomJobHandlers().add(noticeJob);
+    configuration.getCustomJobHandlers().add(digest);
     configuration.setFailedJobCommandFactory(NoticeRetryCommand.factory(noticeProperties, outbox, noticeMetrics));
     if (!enabled) {
       LoggerFactory.getLogger(SenateEnginePlugin.class).warn("senate.instrumentation.enabled=false: no SLA, KPI, "
