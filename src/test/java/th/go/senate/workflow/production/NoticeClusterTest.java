@@ -66,6 +66,9 @@ class NoticeClusterTest {
     nodes.add(a.get(4, TimeUnit.MINUTES));
     nodes.add(b.get(4, TimeUnit.MINUTES));
     ProcessEngine engine = nodes.get(0).getBean(ProcessEngine.class);
+    assertThat(db.queryForObject("select count(*) from act_ru_job where handler_type_ = ?", Integer.class,
+        th.go.senate.workflow.notice.BureauDigest.TYPE)).as("one daily digest job for two nodes started together")
+        .isEqualTo(1);
 
     // A demo-less production start: one clerk with an address, to whom the administrator assigns 40 tasks.
     org.camunda.bpm.engine.identity.User clerk = engine.getIdentityService().newUser("clusterClerk");
