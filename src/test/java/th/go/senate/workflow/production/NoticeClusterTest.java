@@ -28,7 +28,8 @@ import th.go.senate.workflow.support.TestPostgres;
 
 /**
  * Two nodes with running job executors on one PostgreSQL and one SMTP server (GreenMail): every notice written
- * on one node is sent exactly once across the cluster, by whichever node's job executor takes its job.
+ * on either node is sent exactly once across the cluster, by whichever node's job executor takes its job
+ * (Camunda's job locking; the SLA timers' share of it is ClusterTest's); the daily digest is one job for both.
  */
 @Tag("postgres")
 class NoticeClusterTest {
