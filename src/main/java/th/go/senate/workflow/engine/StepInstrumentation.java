@@ -12,16 +12,21 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 
 import th.go.senate.workflow.form.FormValidator;
 import th.go.senate.workflow.kpi.KpiRecorder;
+import th.go.senate.workflow.notice.PetitionerNotices;
+import th.go.senate.workflow.notice.StaffNotices;
 import th.go.senate.workflow.reference.CaseStart;
 import th.go.senate.workflow.sla.SlaTaskListener;
+import th.go.senate.workflow.tracking.TrackingCodes;
 
 /**
  * Attaches the platform's mechanisms to every model at deployment, so that no model has to remember them
  * and no step escapes:
  * <ul>
  *   <li>every user task: SLA due date (create), KPI step fact (create, assignment, complete, delete),
- *       server-side form validation (complete, before the fact is written);</li>
- *   <li>every process: start-form validation, reference number and case fact (start); case fact (end);</li>
+ *       server-side form validation (complete, before the fact is written), the assignee's notice
+ *       (assignment) and the petitioner's notice of the step (complete, after the form check);</li>
+ *   <li>every process: start-form validation, reference number and case fact (start), then the tracking
+ *       code; case fact (end);</li>
  *   <li>every top-level end event: the case outcome.</li>
  * </ul>
  * They are built-in listeners: they run before the model's own listeners and also when an operator
@@ -33,17 +38,25 @@ public class StepInstrumentation extends AbstractBpmnParseListener {
   private final KpiRecorder kpi;
   private final FormValidator forms;
   private final CaseStart caseStart;
+  private final TrackingCodes trackingCodes;
+  private final StaffNotices staffNotices;
+  private final PetitionerNotices petitionerNotices;
 
-  public StepInstrumentation(SlaTaskListener sla, KpiRecorder kpi, FormValidator forms, CaseStart caseStart) {
+  public StepInstrumentation(SlaTaskListener sla, KpiRecorder kpi, FormValidator forms, CaseStart caseStart,
+      TrackingCodes trackingCodes, StaffNotices staffNotices, PetitionerNotices petitionerNotices) {
     this.sla = sla;
     this.kpi = kpi;
     this.forms = forms;
     this.caseStart = caseStart;
+    this.trackingCodes = trackingCodes;
+    this.staffNotices = staffNotices;
+    this.petitionerNotices = petitionerNotices;
   }
 
   @Override
   public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
     processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_START, (ExecutionListener) caseStart::started);
+    processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_START, (ExecutionListener) trackingCodes::started);
     processDefinition.addBuiltInListener(ExecutionListener.EVENTNAME_END, (ExecutionListener) kpi::caseEnded);
   }
 
@@ -53,8 +66,10 @@ public class StepInstrumentation extends AbstractBpmnParseListener {
     task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, sla);
     task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, kpi);
     task.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, kpi);
+    task.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, (TaskListener) staffNotices::taskAssigned);
     task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, (TaskListener) forms::validateTask);
     task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, kpi);
+    task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, (TaskListener) petitionerNotices::taskCompleted);
     task.addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE, kpi);
   }
 

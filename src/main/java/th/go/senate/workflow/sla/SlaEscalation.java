@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 import th.go.senate.workflow.identity.BureauDirectory;
 import th.go.senate.workflow.kpi.KpiMetrics;
 import th.go.senate.workflow.kpi.KpiRepository;
+import th.go.senate.workflow.notice.StaffNotices;
 
 /**
  * The delegate behind every user task's SLA timer ({@code ${slaEscalation}}, a timeout task listener that
@@ -30,7 +31,8 @@ import th.go.senate.workflow.kpi.KpiRepository;
  *       on the day the policy's {@code headDays} names);</li>
  *   <li>escalation: the policy's escalation group (sgOffice) becomes a candidate.</li>
  * </ol>
- * Actions due at the same instant are one checkpoint ({@link SlaSchedule#checkpoints()}).
+ * Actions due at the same instant are one checkpoint ({@link SlaSchedule#checkpoints()}). Each checkpoint then
+ * writes the notices configured for its actions ({@link StaffNotices#slaCheckpoint}).
  */
 @Component("slaEscalation")
 public class SlaEscalation implements TaskListener {
@@ -46,9 +48,11 @@ public class SlaEscalation implements TaskListener {
   private final KpiRepository facts;
   private final SlaPlanner slaPlanner;
   private final KpiMetrics metrics;
+  private final StaffNotices notices;
 
   public SlaEscalation(SlaPolicyService policies, BureauDirectory bureaus, KpiRepository facts, SlaPlanner slaPlanner,
-      KpiMetrics metrics) {
+      KpiMetrics metrics, StaffNotices notices) {
+    this.notices = notices;
     this.slaPlanner = slaPlanner;
     this.policies = policies;
     this.bureaus = bureaus;
@@ -93,6 +97,8 @@ public class SlaEscalation implements TaskListener {
         }
       }
     }
+    notices.slaCheckpoint(task, checkpoints.get(level).actions(),
+        policies.policyFor(SlaPlanner.processKey(scope), task.getTaskDefinitionKey()).escalationGroup());
     scope.setVariableLocal(SlaPlanner.LEVEL_VARIABLE, level + 1);
     LOG.info("SLA checkpoint {} {} passed for task {} ({}) of instance {}", level + 1, checkpoints.get(level).actions(),
         task.getId(), task.getTaskDefinitionKey(), task.getProcessInstanceId());

@@ -170,14 +170,21 @@ class FormValidationTest extends PlatformTest {
     FormDefinition form = parse("forms/petition-intake.form");
     assertThat(form.id()).isEqualTo("petition-intake");
     assertThat(form.fields()).extracting(FormField::key).containsExactly("channel", "petitionerName",
-        "petitionerContact", "subject", "details", "receivedDate");
+        "petitionerContact", "petitionerEmail", "subject", "details", "receivedDate");
     FormField received = field(form, "receivedDate");
     assertThat(received.type()).isEqualTo("datetime");
     assertThat(received.subtype()).isEqualTo("date");
     assertThat(received.label()).isEqualTo("วันที่รับเรื่อง");
     assertThat(received.required()).isTrue();
     assertThat(field(form, "details").maxLength()).isEqualTo(4000);
-    assertThat(form.fields()).allMatch(FormField::required);
+    // Everything is required but the petitioner's e-mail (issue 16), which must look like an address when given.
+    assertThat(form.fields()).filteredOn(field -> !field.key().equals("petitionerEmail")).allMatch(FormField::required);
+    FormField email = field(form, "petitionerEmail");
+    assertThat(email.required()).isFalse();
+    assertThat(new FormValidator().problems(form, java.util.Map.of("petitionerEmail", "somjai@example.com")::get))
+        .noneMatch(problem -> problem.contains("อีเมล"));
+    assertThat(new FormValidator().problems(form, java.util.Map.of("petitionerEmail", "somjai at example")::get))
+        .contains("\"อีเมลของผู้ร้อง (ถ้ามี)\" มีรูปแบบไม่ถูกต้อง");
   }
 
   @Test

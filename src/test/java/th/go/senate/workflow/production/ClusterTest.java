@@ -61,6 +61,13 @@ class ClusterTest {
   private static final java.util.concurrent.locks.ReentrantLock LOGGING_INIT = new java.util.concurrent.locks.ReentrantLock();
 
   static ConfigurableApplicationContext startNode(String name, String url) {
+    return startNode(name, url, Map.of());
+  }
+
+  /** A node with more command-line properties ({@code extra}, e.g. an SMTP server). */
+  static ConfigurableApplicationContext startNode(String name, String url, Map<String, String> extra) {
+    Map<String, String> properties = new java.util.LinkedHashMap<>(nodeProperties(name, url));
+    properties.putAll(extra);
     return new SpringApplicationBuilder(SenateWorkflowApplication.class)
         .listeners(event -> {
           if (event instanceof org.springframework.boot.context.event.ApplicationStartingEvent) {
@@ -74,7 +81,11 @@ class ClusterTest {
         .web(WebApplicationType.SERVLET)
         .profiles("postgres")
         // Command-line arguments: they take precedence over application*.yaml, as an operator's would.
-        .run(args(Map.ofEntries(
+        .run(args(properties));
+  }
+
+  private static Map<String, String> nodeProperties(String name, String url) {
+    return Map.ofEntries(
             Map.entry("senate.test.own-database", "true"),
             Map.entry("server.port", "0"),
             Map.entry("SENATE_DB_URL", url),
@@ -97,7 +108,7 @@ class ClusterTest {
             // A stopped node's locks expire quickly, so that the other takes over its acquired jobs.
             Map.entry("camunda.bpm.job-execution.lock-time-in-millis", "15000"),
             Map.entry("logging.level.org.camunda.bpm.engine.jobexecutor", "WARN"),
-            Map.entry("logging.level.th.go.senate.workflow.sla", "WARN"))));
+            Map.entry("logging.level.th.go.senate.workflow.sla", "WARN"));
   }
 
   static String[] args(Map<String, String> properties) {

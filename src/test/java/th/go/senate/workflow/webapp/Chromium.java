@@ -88,11 +88,21 @@ final class Chromium implements AutoCloseable {
   }
 
   void click(By by) {
-    WebElement element = clickable(by);
-    try {
-      element.click();
-    } catch (org.openqa.selenium.ElementClickInterceptedException e) {
-      ((JavascriptExecutor) driver).executeScript("arguments[0].click();", element);
+    // Tasklist re-renders its lists while they load: an element found a moment ago may be replaced before the
+    // click reaches it (stale), so it is looked up again, a few times.
+    for (int attempt = 1; ; attempt++) {
+      WebElement element = clickable(by);
+      try {
+        element.click();
+        return;
+      } catch (org.openqa.selenium.ElementClickInterceptedException e) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].click();", element);
+        return;
+      } catch (org.openqa.selenium.StaleElementReferenceException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+      }
     }
   }
 

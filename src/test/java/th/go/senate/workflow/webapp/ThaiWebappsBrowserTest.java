@@ -184,6 +184,36 @@ class ThaiWebappsBrowserTest extends PlatformTest {
     }
   }
 
+  /**
+   * Issue 16: a petitioner opens the public tracker on a phone (390 px wide), with no login, types the reference
+   * number and tracking code, and reads the stage and the responsible bureau; the page needs no sideways scroll.
+   */
+  @Test
+  void aPetitionerTracksTheCaseOnAPhone() throws Exception {
+    ProcessInstance instance = startPetition();
+    String code = (String) runtimeService.getVariable(instance.getId(), "trackingCode");
+    try (Chromium browser = new Chromium("th")) {
+      try {
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        browser.open("http://localhost:" + port + "/public/track");
+        browser.waitForText(HEADER, "ติดตามสถานะเรื่อง");
+        browser.visible(By.id("ref")).sendKeys(instance.getBusinessKey());
+        browser.visible(By.id("code")).sendKeys(code);
+        browser.click(By.cssSelector("form button[type=submit]"));
+        browser.waitForText("สถานะ: รับเรื่องแล้ว", "หน่วยงานที่รับผิดชอบ: สำนักงานประธานวุฒิสภา",
+            "คาดว่าจะดำเนินการขั้นตอนปัจจุบันแล้วเสร็จภายในวันที่");
+        assertThat(((Number) browser.script("return window.innerWidth")).intValue()).isLessThanOrEqualTo(390);
+        assertThat(((Number) browser.script("return document.documentElement.scrollWidth")).intValue())
+            .as("no sideways scroll on a phone")
+            .isLessThanOrEqualTo(((Number) browser.script("return window.innerWidth")).intValue());
+        browser.screenshot("12-public-tracker-phone");
+      } catch (Throwable failure) {
+        browser.screenshot("failure-public-tracker");
+        throw failure;
+      }
+    }
+  }
+
   /** Issue 5: a manager opens the KPI dashboard inside Cockpit and reads an on-time figure per process. */
   @Test
   void managerReadsTheKpiDashboardInCockpit() throws Exception {
