@@ -1,9 +1,6 @@
 package th.go.senate.workflow.monitoring;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -16,10 +13,12 @@ import org.springframework.stereotype.Component;
  * Camunda's user store, so that no failed login elsewhere can lock or delay it, and good for reading
  * {@code /actuator/prometheus} and {@code /actuator/metrics} only (web/OperatorAuthenticationFilter).
  *
- * <p>Configured by the secret's SHA-256 ({@code senate.monitoring.scrape.password-sha256}, hex) or by a file holding
- * the secret ({@code senate.monitoring.scrape.password-file}, e.g. a Docker secret); with neither there is no
- * scrape credential (production default) and only administrators read the metrics. The secret should be long and
- * random ({@code openssl rand -hex 32}): a plain hash is enough for that, not for a password a person chose.
+ * <p>Configured by the secret's SHA-256 ({@code senate.monitoring.scrape.password-sha256}, hex) or by the secret itself
+ * ({@code senate.monitoring.scrape.password}, environment {@code SENATE_SCRAPE_PASSWORD}, normally given as a file:
+ * {@code SENATE_SCRAPE_PASSWORD_FILE}, read by secrets/SecretFiles like every other secret), hashed at start; with
+ * neither there is no scrape credential (production default) and only administrators read the metrics. The secret
+ * should be long and random ({@code openssl rand -hex 32}): a plain hash is enough for that, not for a password a
+ * person chose.
  */
 @Component
 public class ScrapeCredential {
@@ -29,11 +28,11 @@ public class ScrapeCredential {
 
   public ScrapeCredential(@Value("${senate.monitoring.scrape.user:prometheus}") String user,
       @Value("${senate.monitoring.scrape.password-sha256:}") String passwordSha256,
-      @Value("${senate.monitoring.scrape.password-file:}") String passwordFile) {
+      @Value("${senate.monitoring.scrape.password:}") String password) {
     this.user = user.trim();
-    if (!passwordSha256.isBlank() && !passwordFile.isBlank()) {
-      throw new IllegalStateException("senate.monitoring.scrape: กำหนด password-sha256 หรือ password-file อย่างใดอย่างหนึ่ง "
-          + "(set either password-sha256 or password-file, not both)");
+    if (!passwordSha256.isBlank() && !password.isBlank()) {
+      throw new IllegalStateException("senate.monitoring.scrape: กำหนด password-sha256 หรือ password อย่างใดอย่างหนึ่ง "
+          + "(set either password-sha256 or password, not both)");
     }
     if (!passwordSha256.isBlank()) {
       try {
@@ -46,16 +45,8 @@ public class ScrapeCredential {
         throw new IllegalStateException("senate.monitoring.scrape.password-sha256 ต้องเป็นเลขฐานสิบหก 64 ตัว "
             + "(must be 64 hex digits: sha256sum of the secret)");
       }
-    } else if (!passwordFile.isBlank()) {
-      try {
-        String secret = Files.readString(Path.of(passwordFile.trim()), StandardCharsets.UTF_8).strip();
-        if (secret.isEmpty()) {
-          throw new IllegalStateException("senate.monitoring.scrape.password-file ว่างเปล่า (is empty): " + passwordFile);
-        }
-        this.secretHash = sha256(secret);
-      } catch (IOException e) {
-        throw new IllegalStateException("อ่าน senate.monitoring.scrape.password-file ไม่ได้ (cannot read): " + passwordFile, e);
-      }
+    } else if (!password.isBlank()) {
+      this.secretHash = sha256(password.strip());
     } else {
       this.secretHash = null;
     }

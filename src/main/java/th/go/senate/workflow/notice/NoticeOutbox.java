@@ -62,6 +62,15 @@ public class NoticeOutbox {
         error == null ? null : error.length() > 2000 ? error.substring(0, 2000) : error, id);
   }
 
+  /**
+   * Removes the mails of a case to addresses outside the platform's users (the petitioner's), sent or not: when a
+   * case becomes an integrity case, the person's address may stay only in the protected store. A message job
+   * whose row is gone sends nothing. Returns the rows removed.
+   */
+  public int forgetOutsideRecipients(String businessKey) {
+    return jdbc.update("delete from notice_outbox where business_key = ? and recipient_user is null", businessKey);
+  }
+
   /** The latest notices, newest first; of one case when {@code businessKey} is given. */
   public List<Notice> latest(String businessKey, int limit) {
     // Both H2 and PostgreSQL read the standard row limit; the limit is an int, never text from a request.

@@ -31,6 +31,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import th.go.senate.workflow.notice.NoticeOutbox;
+import th.go.senate.workflow.notice.PetitionerNotices;
 import th.go.senate.workflow.reference.ReferenceNumberService;
 import th.go.senate.workflow.web.BadRequestException;
 import th.go.senate.workflow.web.InputRules;
@@ -51,8 +53,9 @@ public class IntegrityCaseService {
 
   /** The variables that hold the complainant's identity in each process that can hand a case over. */
   static final Map<String, IdentityVariables> IDENTITY_VARIABLES = Map.of(
-      "petition", new IdentityVariables("petitionerName", "petitionerContact"),
-      "complaint", new IdentityVariables("complainantName", "complainantContact"));
+      "petition", new IdentityVariables("petitionerName", "petitionerContact", PetitionerNotices.EMAIL_VARIABLE,
+          List.of(PetitionerNotices.RECORD_VARIABLE)),
+      "complaint", new IdentityVariables("complainantName", "complainantContact", null, List.of()));
   /** The variable by which a complaint names the petition it was handed over from. */
   static final String UPSTREAM_PETITION_VARIABLE = "petitionBusinessKey";
 
@@ -62,9 +65,11 @@ public class IntegrityCaseService {
   private final ReferenceNumberService referenceNumbers;
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
+  private final NoticeOutbox outbox;
 
   public IntegrityCaseService(ProtectedIdentityStore store, ReferenceNumberService referenceNumbers,
-      RuntimeService runtimeService, IdentityService identityService) {
+      RuntimeService runtimeService, IdentityService identityService, NoticeOutbox outbox) {
+    this.outbox = outbox;
     this.store = store;
     this.referenceNumbers = referenceNumbers;
     this.runtimeService = runtimeService;
@@ -84,11 +89,19 @@ public class IntegrityCaseService {
   public record Opened(String businessKey, String processInstanceId) {
   }
 
-  /** The names of a process's identity variables. */
-  record IdentityVariables(String name, String contact) {
+  /**
+   * The names of a process's identity variables: name, contact, e-mail address (null when the intake has none)
+   * and the variables that record what was sent to that address (they name it too).
+   */
+  record IdentityVariables(String name, String contact, String email, List<String> records) {
 
     List<String> names() {
-      return List.of(name, contact);
+      List<String> names = new ArrayList<>(List.of(name, contact));
+      if (email != null) {
+        names.add(email);
+      }
+      names.addAll(records);
+      return names;
     }
   }
 
@@ -128,7 +141,8 @@ public class IntegrityCaseService {
    *     it;</li>
    * <li>the identity variables are removed from the source and, with their history (variable instances,
    *     deleted ones included, their details and form-field entries), from every case the identity passed
-   *     through: the source and the petition a complaint came from.</li>
+   *     through: the source and the petition a complaint came from; the petitioner's e-mail address (kept in
+   *     the store with the contact), the record of what was mailed to it and those mails in the outbox go too.</li>
    * </ul>
    * Form-field entries of identity fields are not even written ({@link IdentityHistoryFilter}); deleting
    * the rest in this transaction works because the engine flushes inserts before deletes, so a history
@@ -138,24 +152,34 @@ public class IntegrityCaseService {
   public String handOver(DelegateExecution source, String channel, String subject, String details, String receivedDate) {
     IdentityVariables identity = identityVariables(processKey(source));
     String name = text(source.getVariable(identity.name()));
-    String contact = text(source.getVariable(identity.contact()));
+    String contact = reachedBy(text(source.getVariable(identity.contact())),
+        identity.email() == null ? null : text(source.getVariable(identity.email())));
     boolean anonymous = blank(name) && blank(contact);
     String businessKey = referenceNumbers.next(PROCESS_KEY, ClockUtil.getCurrentTime().toInstant());
     store.store(businessKey, anonymous ? null : new ComplainantIdentity(trim(name), trim(contact), null),
         source.getProcessBusinessKey(), "system");
     runtimeService.startProcessInstanceByKey(PROCESS_KEY, businessKey,
         caseVariables(channel, subject, details, receivedDate, anonymous, "system"));
-    source.removeVariable(identity.name());
-    source.removeVariable(identity.contact());
+    identity.names().forEach(source::removeVariable);
     int removed = purgeHistory(source.getProcessInstanceId(), identity);
+    removed += outbox.forgetOutsideRecipients(source.getProcessBusinessKey());
     Object upstream = source.getVariable(UPSTREAM_PETITION_VARIABLE);
     if (upstream != null) {
       removed += purgeHistoryOfCase("petition", String.valueOf(upstream));
+      removed += outbox.forgetOutsideRecipients(String.valueOf(upstream));
     }
     // The integrity case only: a line naming the source too would link the two for whoever reads the log.
-    LOG.info("Integrity case {} opened by hand-over (channel {}): identity in the protected store, {} history "
-        + "entries of it removed from the cases it came through", businessKey, channel, removed);
+    LOG.info("Integrity case {} opened by hand-over (channel {}): identity in the protected store, {} records "
+        + "of it (history entries, mails to the person) removed from the cases it came through", businessKey, channel, removed);
     return businessKey;
+  }
+
+  /** How to reach the person, as the store keeps it: the contact given and, when there is one, the e-mail address. */
+  static String reachedBy(String contact, String email) {
+    if (blank(email)) {
+      return contact;
+    }
+    return blank(contact) ? "อีเมล " + email.trim() : contact.trim() + " · อีเมล " + email.trim();
   }
 
   /** The identity variables of a process that can hand a case over; every other process is refused. */

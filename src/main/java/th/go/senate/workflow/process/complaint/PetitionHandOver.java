@@ -9,6 +9,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
+import th.go.senate.workflow.notice.PetitionerNotices;
+
 /**
  * EndEvent_HandedOverToComplaint of {@code petition}: the petition ends and an independent case starts in
  * the same transaction. A service complaint starts a {@code complaint}, linked both ways by business keys
@@ -40,12 +42,18 @@ public class PetitionHandOver implements JavaDelegate {
     complaint.put("channel", "PETITION");
     complaint.put("complaintType", "SERVICE_COMPLAINT");
     complaint.put("complainantName", petition.getVariable("petitionerName"));
-    complaint.put("complainantContact", petition.getVariable("petitionerContact"));
+    // The complaint has one contact field: the petition's contact and e-mail address, as the integrity store keeps them.
+    complaint.put("complainantContact", IntegrityCaseService.reachedBy(text(petition.getVariable("petitionerContact")),
+        text(petition.getVariable(PetitionerNotices.EMAIL_VARIABLE))));
     complaint.put("subject", subject);
     complaint.put("details", details);
     complaint.put("receivedDate", receivedDate);
     complaint.put("petitionBusinessKey", petition.getProcessBusinessKey());
     ProcessInstance started = runtimeService.startProcessInstanceByKey("complaint", complaint);
     petition.setVariable("complaintBusinessKey", started.getBusinessKey());
+  }
+
+  private static String text(Object value) {
+    return value == null ? null : String.valueOf(value);
   }
 }
