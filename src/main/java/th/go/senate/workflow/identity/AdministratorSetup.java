@@ -61,8 +61,30 @@ public class AdministratorSetup extends AbstractProcessEnginePlugin {
     this.environment = environment;
   }
 
+  static final String NO_DIRECTORY_ADMINISTRATOR = "ไม่มีผู้ดูแลระบบในไดเรกทอรี: เพิ่มบัญชีผู้ดูแลเป็นสมาชิกกลุ่ม camunda-admin "
+      + "ในไดเรกทอรี (LDAP) (no administrator in the directory: make an account a member of the directory group "
+      + "mapped to camunda-admin)";
+  static final String ADMINISTRATOR_FROM_DIRECTORY = "ใช้ไดเรกทอรี (LDAP) อยู่ ผู้ดูแลระบบมาจากกลุ่ม camunda-admin ในไดเรกทอรี "
+      + "ให้ยกเลิก CAMUNDA_BPM_ADMINUSER_ID (with a directory the administrators are the directory's camunda-admin "
+      + "group: unset CAMUNDA_BPM_ADMINUSER_ID)";
+
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
+    if (engine.getIdentityService().isReadOnly()) {
+      // The directory's accounts (ldap profile): no user, group or membership is created here.
+      if (camunda.getAdminUser() != null && camunda.getAdminUser().getId() != null
+          && !camunda.getAdminUser().getId().isBlank()) {
+        throw new IllegalStateException(ADMINISTRATOR_FROM_DIRECTORY);
+      }
+      lock.run(() -> grantAdministrators(engine.getAuthorizationService()));
+      // The group first: the LDAP plugin answers "members of" a group it cannot find with members of other groups.
+      IdentityService identity = engine.getIdentityService();
+      if (identity.createGroupQuery().groupId(Groups.CAMUNDA_ADMIN).count() == 0
+          || identity.createUserQuery().memberOfGroup(Groups.CAMUNDA_ADMIN).count() == 0) {
+        throw new IllegalStateException(NO_DIRECTORY_ADMINISTRATOR);
+      }
+      return;
+    }
     AdminUserProperty admin = camunda.getAdminUser();
     String id = admin == null ? null : admin.getId();
     if (id != null && !id.isBlank()) {
@@ -88,17 +110,7 @@ public class AdministratorSetup extends AbstractProcessEnginePlugin {
       group.setType(Groups.GROUP_TYPE_SYSTEM);
       identity.saveGroup(group);
     }
-    for (Resource resource : Resources.values()) {
-      if (authorizations.createAuthorizationQuery().groupIdIn(Groups.CAMUNDA_ADMIN).resourceType(resource)
-          .resourceId(ANY).count() == 0) {
-        Authorization all = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-        all.setGroupId(Groups.CAMUNDA_ADMIN);
-        all.setResource(resource);
-        all.setResourceId(ANY);
-        all.addPermission(Permissions.ALL);
-        authorizations.saveAuthorization(all);
-      }
-    }
+    grantAdministrators(authorizations);
     if (identity.createUserQuery().userId(id).count() == 0) {
       User user = identity.newUser(id);
       user.setPassword(password);
@@ -110,6 +122,21 @@ public class AdministratorSetup extends AbstractProcessEnginePlugin {
     }
     if (identity.createUserQuery().userId(id).memberOfGroup(Groups.CAMUNDA_ADMIN).count() == 0) {
       identity.createMembership(id, Groups.CAMUNDA_ADMIN);
+    }
+  }
+
+  /** Every permission on every resource for group camunda-admin. */
+  private static void grantAdministrators(AuthorizationService authorizations) {
+    for (Resource resource : Resources.values()) {
+      if (authorizations.createAuthorizationQuery().groupIdIn(Groups.CAMUNDA_ADMIN).resourceType(resource)
+          .resourceId(ANY).count() == 0) {
+        Authorization all = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+        all.setGroupId(Groups.CAMUNDA_ADMIN);
+        all.setResource(resource);
+        all.setResourceId(ANY);
+        all.addPermission(Permissions.ALL);
+        authorizations.saveAuthorization(all);
+      }
     }
   }
 }

@@ -3,6 +3,7 @@ package th.go.senate.workflow.identity;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -75,8 +76,15 @@ public class IdentitySeeder {
   }
 
   private void seedUnlocked() {
+    // With a directory (ldap profile) the groups and users are the directory's: only authorizations are seeded.
+    boolean directory = identityService.isReadOnly();
+    List<String> notInDirectory = new ArrayList<>();
     for (GroupDescription description : bureaus.allGroups()) {
-      ensureGroup(description);
+      if (!directory) {
+        ensureGroup(description);
+      } else if (identityService.createGroupQuery().groupId(description.getId()).count() == 0) {
+        notInDirectory.add(description.getId());
+      }
       grant(description.getId(), Resources.APPLICATION, "tasklist", Permissions.ACCESS);
       // Tasklist shows a task's process (name, diagram) and resolves "start by key" only with READ on the
       // definition; READ alone opens no instance, history or start (those need READ_INSTANCE, CREATE_INSTANCE).
@@ -119,7 +127,11 @@ public class IdentitySeeder {
     }
     // Everyone reads the shared Tasklist filters; what a filter lists is still limited by task rights.
     grantGlobal(Resources.FILTER, "*", Permissions.READ);
-    if (demo.isEnabled()) {
+    if (!notInDirectory.isEmpty()) {
+      // Group mapping not (yet) set up in the directory for these: no one can work their tasks.
+      LOG.warn("Groups not in the directory, their tasks have no one to work them: {}", notInDirectory);
+    }
+    if (demo.isEnabled() && !directory) {
       seedDemoUsers();
     }
   }

@@ -165,7 +165,8 @@ class StaffImportTest extends PlatformTest {
     assertThat(refusals).containsOnly(403);
     assertThat(post(null, null, PATH, csv).statusCode()).isEqualTo(401);
     assertThat(post("demo", "wrong", PATH, csv).statusCode()).isEqualTo(401);
-    // Camunda still stamps a (zero) lock time on a failed login; later tests move the engine clock back.
+    // The failed login leaves demo's lock expiry at the real time: a later test that moves the engine clock back
+    // before it (MonitoringTest) would find the shared administrator locked.
     identityService.unlockUser("demo");
     assertThat(identityService.createUserQuery().userId(clerk).count()).isZero();
   }
