@@ -27,6 +27,10 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.io.ClassPathResource;
 import org.yaml.snakeyaml.Yaml;
 
@@ -131,6 +135,23 @@ class IdentityPolicyTest extends PlatformTest {
         .hasMessageContaining("rights.calendar: burTypo")
         .hasMessageContaining("protected-processes.integrityCase: grpAudit")
         .hasMessageNotContaining("burExampleHead");
+  }
+
+  /** What docs/operator-guide-identity.md tells an operator about overriding from the environment. */
+  @Test
+  void anEnvironmentVariableReplacesAListWholeButCannotNameAProcessKey() {
+    MutablePropertySources sources = new MutablePropertySources();
+    sources.addLast(new SystemEnvironmentPropertySource("env", Map.of(
+        "SENATE_IDENTITY_RIGHTS_CALENDAR", "kpiManagers,burIt",
+        "SENATE_IDENTITY_PROTECTEDPROCESSES_INTEGRITYCASE", "burLegal")));
+    sources.addLast(new MapPropertySource("file", Map.of("senate.identity.rights.calendar[0]", "sgOffice",
+        "senate.identity.rights.calendar[1]", "burMeeting", "senate.identity.rights.kpi-targets[0]", "burPolicyPlan")));
+    BureauDirectory description = new Binder(ConfigurationPropertySources.from(sources))
+        .bind("senate.identity", BureauDirectory.class).get();
+    assertThat(description.getRights().getCalendar()).containsExactly("kpiManagers", "burIt");
+    assertThat(description.getRights().getKpiTargets()).containsExactly("burPolicyPlan");
+    // No entry for integrityCase (an environment variable's name has no case): hence SPRING_APPLICATION_JSON.
+    assertThat(description.getProtectedProcesses()).doesNotContainKey("integrityCase");
   }
 
   @Test
