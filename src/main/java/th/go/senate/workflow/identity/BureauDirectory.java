@@ -79,7 +79,7 @@ public class BureauDirectory implements InitializingBean {
     this.rights = rights;
   }
 
-  /** The groups that handle a protected process; none (nobody but its own rules) for any other process. */
+  /** The groups that handle a protected process; an empty list for a process that is not protected. */
   public List<String> handlersOf(String processKey) {
     return protectedProcesses.getOrDefault(processKey, List.of());
   }
