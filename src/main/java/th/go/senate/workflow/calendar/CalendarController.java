@@ -19,31 +19,37 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import th.go.senate.workflow.identity.BureauDirectory;
 import th.go.senate.workflow.web.BadRequestException;
 import th.go.senate.workflow.web.CurrentUser;
 
 /**
- * The calendar API: any signed-in user can check a deadline and read the holidays; administrators and
- * KPI managers maintain the holidays when the Cabinet changes them.
+ * The calendar API: any signed-in user can check a deadline and read the holidays; administrators and the
+ * groups of {@code rights.calendar} in identity/bureaus.yaml (KPI managers) maintain the holidays when the
+ * Cabinet changes them, and the session periods.
  */
 @RestController
 @RequestMapping("/api/calendar")
 public class CalendarController {
 
-  /** Besides camunda-admin, the group that may maintain the calendar. */
-  public static final String CALENDAR_MAINTAINERS = "kpiManagers";
-
   private final DueDatePlanner planner;
   private final HolidayService holidays;
   private final SessionPeriodService sessions;
   private final CurrentUser currentUser;
+  private final BureauDirectory bureaus;
 
   public CalendarController(DueDatePlanner planner, HolidayService holidays, SessionPeriodService sessions,
-      CurrentUser currentUser) {
+      CurrentUser currentUser, BureauDirectory bureaus) {
     this.planner = planner;
     this.holidays = holidays;
     this.sessions = sessions;
     this.currentUser = currentUser;
+    this.bureaus = bureaus;
+  }
+
+  /** Besides camunda-admin, the groups of rights.calendar maintain holidays and sessions. */
+  private void requireMaintainer() {
+    currentUser.requireAnyGroup(bureaus.getRights().getCalendar().toArray(String[]::new));
   }
 
   @GetMapping("/due")
@@ -78,7 +84,7 @@ public class CalendarController {
 
   @PostMapping("/holidays")
   public ResponseEntity<Holiday> addHoliday(@RequestBody HolidayRequest request) {
-    currentUser.requireAnyGroup(CALENDAR_MAINTAINERS);
+    requireMaintainer();
     LocalDate date = request.parsedDate();
     Holiday saved = holidays.add(new Holiday(date, request.nameTh(), request.nameEn()));
     return ResponseEntity.created(URI.create("/api/calendar/holidays/" + saved.date())).body(saved);
@@ -87,7 +93,7 @@ public class CalendarController {
   @DeleteMapping("/holidays/{date}")
   public ResponseEntity<Void> removeHoliday(
       @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-    currentUser.requireAnyGroup(CALENDAR_MAINTAINERS);
+    requireMaintainer();
     holidays.remove(date);
     return ResponseEntity.noContent().build();
   }
@@ -100,7 +106,7 @@ public class CalendarController {
   /** A session opened by royal decree; re-plans every open deadline that counts session days. */
   @PostMapping("/sessions")
   public ResponseEntity<SessionPeriod> openSession(@RequestBody SessionRequest request) {
-    currentUser.requireAnyGroup(CALENDAR_MAINTAINERS);
+    requireMaintainer();
     SessionPeriod saved = sessions.add(request.period());
     return ResponseEntity.created(URI.create("/api/calendar/sessions/" + saved.id())).body(saved);
   }
@@ -108,13 +114,13 @@ public class CalendarController {
   /** Closes a session early, extends it, or corrects it; re-plans every open deadline. */
   @PutMapping("/sessions/{id}")
   public SessionPeriod changeSession(@PathVariable long id, @RequestBody SessionRequest request) {
-    currentUser.requireAnyGroup(CALENDAR_MAINTAINERS);
+    requireMaintainer();
     return sessions.change(id, request.period());
   }
 
   @DeleteMapping("/sessions/{id}")
   public ResponseEntity<Void> removeSession(@PathVariable long id) {
-    currentUser.requireAnyGroup(CALENDAR_MAINTAINERS);
+    requireMaintainer();
     sessions.remove(id);
     return ResponseEntity.noContent().build();
   }

@@ -31,7 +31,8 @@ import th.go.senate.workflow.identity.BureauDirectory.GroupDescription;
 /**
  * Seeds Camunda's identity from the one description of the bureaus, at every start and idempotently:
  * groups (with Thai names), the authorizations that let a bureau see and work only its own tasks, and,
- * in the demo profile only, one user per group.
+ * in the demo profile only, one user per group. With a read-only identity provider (a directory) only the
+ * authorizations are seeded.
  *
  * <p>Task visibility itself is Camunda's: a candidate group receives READ and TASK_WORK on each task it is
  * a candidate for, so with authorization on a clerk sees exactly the tasks of the clerk's groups.
@@ -41,15 +42,9 @@ public class IdentitySeeder {
 
   private static final Logger LOG = LoggerFactory.getLogger(IdentitySeeder.class);
 
-  /** Groups that monitor every instance in Cockpit and read every KPI report. */
-  public static final List<String> MONITORING_GROUPS = List.of("kpiManagers", "sgOffice");
   public static final String DEMO_USER_SUFFIX = "User";
-  /**
-   * Processes whose instances only their handling groups may read (process key → groups): a monitoring
-   * group outside them gets per-process grants for every other deployed process instead of a wildcard.
-   */
-  public static final Map<String, List<String>> PROTECTED_PROCESSES =
-      Map.of("integrityCase", List.of("grpInternalAudit", "sgOffice"));
+  static final String READ_ONLY_SEEDING = "Identity provider is read-only (directory): seeding of groups, users and"
+      + " demo users skipped; authorizations of the {} groups of bureaus.yaml seeded";
 
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
@@ -76,8 +71,12 @@ public class IdentitySeeder {
   }
 
   private void seedUnlocked() {
-    // With a directory (ldap profile) the groups and users are the directory's: only authorizations are seeded.
+    // A read-only identity provider (the directory of the ldap profile) owns the groups, users and memberships:
+    // as Camunda's own demo data generator does, nothing is written to it; authorizations are still seeded.
     boolean directory = identityService.isReadOnly();
+    if (directory) {
+      LOG.info(READ_ONLY_SEEDING, bureaus.allGroups().size());
+    }
     List<String> notInDirectory = new ArrayList<>();
     for (GroupDescription description : bureaus.allGroups()) {
       if (!directory) {
@@ -90,9 +89,10 @@ public class IdentitySeeder {
       // definition; READ alone opens no instance, history or start (those need READ_INSTANCE, CREATE_INSTANCE).
       grant(description.getId(), Resources.PROCESS_DEFINITION, "*", Permissions.READ);
     }
-    for (String group : MONITORING_GROUPS) {
+    Map<String, List<String>> protectedProcesses = bureaus.getProtectedProcesses();
+    for (String group : bureaus.getMonitoring()) {
       grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-      if (handlesEveryProtectedProcess(group)) {
+      if (protectedProcesses.values().stream().allMatch(handlers -> handlers.contains(group))) {
         grant(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
             ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
         grant(group, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
@@ -100,7 +100,7 @@ public class IdentitySeeder {
         // Every process but the protected ones: one grant per deployed process key, no wildcard.
         narrowWildcardReads(group);
         for (String processKey : deployedProcessKeys()) {
-          if (!PROTECTED_PROCESSES.containsKey(processKey)) {
+          if (!protectedProcesses.containsKey(processKey)) {
             grant(group, Resources.PROCESS_DEFINITION, processKey, Permissions.READ,
                 ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
                 ProcessDefinitionPermissions.READ_TASK);
@@ -110,7 +110,7 @@ public class IdentitySeeder {
       grant(group, Resources.DECISION_DEFINITION, "*", Permissions.READ);
       grant(group, Resources.DEPLOYMENT, "*", Permissions.READ);
     }
-    for (Map.Entry<String, List<String>> protectedProcess : PROTECTED_PROCESSES.entrySet()) {
+    for (Map.Entry<String, List<String>> protectedProcess : protectedProcesses.entrySet()) {
       for (String group : protectedProcess.getValue()) {
         grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(group, Resources.PROCESS_DEFINITION, protectedProcess.getKey(), Permissions.READ,
@@ -158,10 +158,6 @@ public class IdentitySeeder {
       }
     }
     LOG.info("Demo users seeded: <groupId>User for {} groups (demo profile)", bureaus.allGroups().size());
-  }
-
-  private static boolean handlesEveryProtectedProcess(String group) {
-    return PROTECTED_PROCESSES.values().stream().allMatch(groups -> groups.contains(group));
   }
 
   private List<String> deployedProcessKeys() {

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import th.go.senate.workflow.identity.IdentitySeeder;
+import th.go.senate.workflow.identity.BureauDirectory;
 import th.go.senate.workflow.web.BadRequestException;
 import th.go.senate.workflow.web.CurrentUser;
 import th.go.senate.workflow.web.InputRules;
@@ -26,11 +26,14 @@ public class KpiController {
   private final KpiRepository facts;
   private final HistoryService historyService;
   private final CurrentUser currentUser;
+  private final BureauDirectory bureaus;
 
-  public KpiController(KpiRepository facts, HistoryService historyService, CurrentUser currentUser) {
+  public KpiController(KpiRepository facts, HistoryService historyService, CurrentUser currentUser,
+      BureauDirectory bureaus) {
     this.facts = facts;
     this.historyService = historyService;
     this.currentUser = currentUser;
+    this.bureaus = bureaus;
   }
 
   /**
@@ -54,7 +57,7 @@ public class KpiController {
   @GetMapping("/summary")
   public List<StepSummary> summary(@RequestParam String processKey) {
     InputRules.requireProcessKey(processKey);
-    currentUser.requireAnyGroup(IdentitySeeder.MONITORING_GROUPS.toArray(String[]::new));
+    currentUser.requireAnyGroup(bureaus.getMonitoring().toArray(String[]::new));
     Map<String, List<StepFact>> byStep = facts.stepsOfProcess(processKey).stream()
         .collect(Collectors.groupingBy(StepFact::stepId, LinkedHashMap::new, Collectors.toList()));
     List<StepSummary> result = new ArrayList<>();

@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 import th.go.senate.workflow.calendar.DueDatePlanner;
 import th.go.senate.workflow.calendar.FiscalYear;
 import th.go.senate.workflow.identity.BureauDirectory;
-import th.go.senate.workflow.identity.IdentitySeeder;
 import th.go.senate.workflow.kpi.KpiReportService.GroupBy;
 import th.go.senate.workflow.kpi.KpiReportService.Report;
 import th.go.senate.workflow.web.BadRequestException;
@@ -25,7 +24,7 @@ import th.go.senate.workflow.web.CurrentUser;
 import th.go.senate.workflow.web.ForbiddenException;
 
 /**
- * The KPI report and its exports. {@code kpiManagers}, {@code sgOffice} and administrators read every
+ * The KPI report and its exports. The monitoring groups (identity/bureaus.yaml) and administrators read every
  * process and bureau; the head of a bureau ({@code <bureau>Head}) reads the steps of that bureau only.
  */
 @RestController
@@ -85,7 +84,7 @@ public class KpiReportController {
 
   /** The bureaus the caller may read: null = all (monitoring groups), else the caller's own bureau(s). */
   private Collection<String> scope(String bureau) {
-    if (currentUser.inAnyGroup(IdentitySeeder.MONITORING_GROUPS)) {
+    if (currentUser.inAnyGroup(bureaus.getMonitoring())) {
       return bureau == null ? null : List.of(bureau);
     }
     List<String> headed = currentUser.groups().stream()
@@ -94,7 +93,8 @@ public class KpiReportController {
         .filter(b -> bureaus.headOf(b).isPresent()).toList();
     if (headed.isEmpty()) {
       throw new ForbiddenException("ผู้ใช้ " + currentUser.userId() + " ไม่มีสิทธิ์ดูรายงานตัวชี้วัด"
-          + " (KPI reports are for kpiManagers, sgOffice, administrators and bureau heads)");
+          + " เฉพาะ " + bureaus.namesTh(bureaus.getMonitoring()) + " ผู้ดูแลระบบ และผู้อำนวยการสำนัก (KPI reports are for "
+          + String.join(", ", bureaus.getMonitoring()) + ", administrators and bureau heads)");
     }
     if (bureau == null) {
       return headed;

@@ -14,27 +14,27 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import th.go.senate.workflow.identity.BureauDirectory;
 import th.go.senate.workflow.kpi.KpiTargetService.TargetInput;
 import th.go.senate.workflow.web.CurrentUser;
 
 /**
  * KPI targets over REST. Every signed-in user may read a fiscal year's targets (a bureau must know its own;
- * targets are open by default); administrators, KPI managers and the Bureau of Policy and Planning
- * maintain them.
+ * targets are open by default); administrators and the groups of {@code rights.kpi-targets} in
+ * identity/bureaus.yaml (KPI managers, the Bureau of Policy and Planning) maintain them.
  */
 @RestController
 @RequestMapping("/api/kpi/targets")
 public class KpiTargetController {
 
-  /** Besides camunda-admin, the groups that may add, change and remove targets. */
-  public static final String[] TARGET_MAINTAINERS = {"kpiManagers", "burPolicyPlan"};
-
   private final KpiTargetService targets;
   private final CurrentUser currentUser;
+  private final BureauDirectory bureaus;
 
-  public KpiTargetController(KpiTargetService targets, CurrentUser currentUser) {
+  public KpiTargetController(KpiTargetService targets, CurrentUser currentUser, BureauDirectory bureaus) {
     this.targets = targets;
     this.currentUser = currentUser;
+    this.bureaus = bureaus;
   }
 
   @GetMapping
@@ -45,21 +45,26 @@ public class KpiTargetController {
 
   @PostMapping
   public ResponseEntity<KpiTarget> add(@RequestBody TargetInput input) {
-    currentUser.requireAnyGroup(TARGET_MAINTAINERS);
+    requireMaintainer();
     KpiTarget saved = targets.add(input);
     return ResponseEntity.created(URI.create("/api/kpi/targets/" + saved.id())).body(saved);
   }
 
   @PutMapping("/{id}")
   public KpiTarget change(@PathVariable long id, @RequestBody TargetInput input) {
-    currentUser.requireAnyGroup(TARGET_MAINTAINERS);
+    requireMaintainer();
     return targets.change(id, input);
   }
 
   @DeleteMapping("/{id}")
   public ResponseEntity<Void> remove(@PathVariable long id) {
-    currentUser.requireAnyGroup(TARGET_MAINTAINERS);
+    requireMaintainer();
     targets.remove(id);
     return ResponseEntity.noContent().build();
+  }
+
+  /** Besides camunda-admin, the groups of rights.kpi-targets add, change and remove targets. */
+  private void requireMaintainer() {
+    currentUser.requireAnyGroup(bureaus.getRights().getKpiTargets().toArray(String[]::new));
   }
 }

@@ -139,7 +139,7 @@ public class KpiTargetService {
           + " (target may have at most one decimal place)");
     }
     String owner = in.ownerBureau() == null ? "" : in.ownerBureau().strip();
-    boolean isBureau = bureaus.getGroups().stream().anyMatch(g -> g.isHead() && g.getId().equals(owner));
+    boolean isBureau = bureaus.getGroups().stream().anyMatch(g -> g.hasHeadGroup() && g.getId().equals(owner));
     if (!isBureau) {
       throw new BadRequestException("ไม่รู้จักสำนักเจ้าของตัวชี้วัด '" + in.ownerBureau() + "' ใช้รหัสสำนักตาม "
           + "identity/bureaus.yaml เช่น burPolicyPlan (unknown owning bureau)");

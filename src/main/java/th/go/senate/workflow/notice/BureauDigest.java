@@ -117,7 +117,7 @@ public class BureauDigest implements JobHandler<BureauDigest.Run> {
     Instant now = ClockUtil.getCurrentTime().toInstant();
     TaskService tasks = engine.getTaskService();
     for (GroupDescription bureau : bureaus.getGroups()) {
-      if (!bureau.isHead()) {
+      if (!bureau.hasHeadGroup()) {
         continue;
       }
       List<Task> unclaimed = tasks.createTaskQuery().taskCandidateGroup(bureau.getId()).taskUnassigned()

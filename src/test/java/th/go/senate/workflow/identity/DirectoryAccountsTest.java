@@ -62,6 +62,7 @@ class DirectoryAccountsTest {
   private static Process app;
   private static int port;
   private static String databaseUrl;
+  private static Path home;
 
   @BeforeAll
   static void startDirectoryAndPlatform() throws Exception {
@@ -75,7 +76,7 @@ class DirectoryAccountsTest {
     directory.startListening();
 
     port = freePort();
-    Path home = Files.createDirectories(Path.of("target", "directory-accounts-" + System.currentTimeMillis()));
+    home = Files.createDirectories(Path.of("target", "directory-accounts-" + System.currentTimeMillis()));
     databaseUrl = database(home);
     app = launch(home, port, Map.of());
     awaitReady();
@@ -178,6 +179,9 @@ class DirectoryAccountsTest {
     assertThat(db.queryForObject("select count(*) from ACT_RU_AUTHORIZATION where GROUP_ID_ = 'camunda-admin'",
         Integer.class)).isPositive();
     assertThat(db.queryForObject("select count(*) from ACT_RU_FILTER", Integer.class)).isEqualTo(4);
+    // The seeding said why it wrote no group or user.
+    assertThat(Files.readString(home.resolve("app.log")))
+        .contains(IdentitySeeder.READ_ONLY_SEEDING.substring(0, IdentitySeeder.READ_ONLY_SEEDING.indexOf("{}")));
 
     // Accounts are the directory's: neither Admin's REST nor the CSV import creates one.
     assertThat(post("/engine-rest/user/create", "admin.it", Map.of("profile", Map.of("id", "intruder",
@@ -203,12 +207,12 @@ class DirectoryAccountsTest {
   }
 
   private static void assertRefusedToStart(Map<String, String> settings, String message) throws Exception {
-    Path home = Files.createDirectories(Path.of("target", "directory-refused-" + System.nanoTime()));
-    Process refused = launch(home, freePort(), settings);
+    Path refusedHome = Files.createDirectories(Path.of("target", "directory-refused-" + System.nanoTime()));
+    Process refused = launch(refusedHome, freePort(), settings);
     try {
       assertThat(refused.waitFor(150, TimeUnit.SECONDS)).as("the start failed within 150 s").isTrue();
       assertThat(refused.exitValue()).isNotZero();
-      assertThat(Files.readString(home.resolve("app.log"))).contains(message);
+      assertThat(Files.readString(refusedHome.resolve("app.log"))).contains(message);
     } finally {
       refused.destroyForcibly();
     }

@@ -53,7 +53,7 @@ class IdentitySeedingTest extends PlatformTest {
       Group group = identityService.createGroupQuery().groupId(id).singleResult();
       assertThat(group).as("group %s", id).isNotNull();
       assertThat(group.getName()).as("Thai name of %s", id).isEqualTo(description.get("nameTh"));
-      if (Boolean.TRUE.equals(description.get("head"))) {
+      if (Boolean.TRUE.equals(description.get("headGroup"))) {
         Group head = identityService.createGroupQuery().groupId(id + "Head").singleResult();
         assertThat(head).as("supervisor group %sHead", id).isNotNull();
         assertThat(head.getName()).as("Thai name of %sHead", id).contains((String) description.get("nameTh"));

@@ -1,6 +1,7 @@
 package th.go.senate.workflow.process.complaint;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -14,14 +15,17 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import th.go.senate.workflow.identity.BureauDirectory;
 import th.go.senate.workflow.web.BadRequestException;
 import th.go.senate.workflow.web.CurrentUser;
 import th.go.senate.workflow.web.ForbiddenException;
 import th.go.senate.workflow.web.NotFoundException;
 
 /**
- * Intake of integrity cases and the only way to read a complainant's identity. Reading is for members of
- * {@code grpInternalAudit} and {@code sgOffice} only (administrators included in neither are refused too),
+ * Intake of integrity cases and the only way to read a complainant's identity. Intake is for the groups of
+ * {@code rights.integrity-intake} in identity/bureaus.yaml and administrators; reading is for the handlers of
+ * the protected process {@code integrityCase} only ({@code grpInternalAudit}, {@code sgOffice}: administrators
+ * included in neither are refused too),
  * and every attempt is written to {@code integrity_identity_access}: refused, malformed and unknown keys
  * included ({@code granted} is true only when the identity was shown). The answer also names the petition or
  * complaint a handed-over case came from: that link is kept nowhere else.
@@ -36,29 +40,33 @@ public class IntegrityCaseController {
   private final IntegrityCaseService cases;
   private final ProtectedIdentityStore store;
   private final CurrentUser currentUser;
+  private final BureauDirectory bureaus;
 
-  public IntegrityCaseController(IntegrityCaseService cases, ProtectedIdentityStore store, CurrentUser currentUser) {
+  public IntegrityCaseController(IntegrityCaseService cases, ProtectedIdentityStore store, CurrentUser currentUser,
+      BureauDirectory bureaus) {
     this.cases = cases;
     this.store = store;
     this.currentUser = currentUser;
+    this.bureaus = bureaus;
   }
 
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   public IntegrityCaseService.Opened open(@RequestBody IntegrityCaseService.Intake intake) {
-    currentUser.requireAnyGroup("grpInternalAudit", "burCentralAdmin");
+    currentUser.requireAnyGroup(bureaus.getRights().getIntegrityIntake().toArray(String[]::new));
     return cases.open(intake, currentUser.userId());
   }
 
   @GetMapping("/{businessKey}/complainant")
   public Map<String, Object> complainant(@PathVariable String businessKey) {
     String user = currentUser.userId();
-    boolean handler = currentUser.groups().stream().anyMatch(IntegrityCaseService.HANDLERS::contains);
+    List<String> handlers = bureaus.handlersOf(IntegrityCaseService.PROCESS_KEY);
+    boolean handler = currentUser.groups().stream().anyMatch(handlers::contains);
     if (!handler) {
       // Refused before the key is even looked at: an outsider learns nothing about which cases exist.
       store.audit(ProtectedIdentityStore.auditable(businessKey), user, false);
-      throw new ForbiddenException("ผู้ใช้ " + user + " ไม่มีสิทธิ์อ่านข้อมูลผู้ร้องเรียนการทุจริต เฉพาะกลุ่มงานตรวจสอบภายในและสำนักเลขาธิการ"
-          + " (only grpInternalAudit and sgOffice may read a complainant's identity; this attempt was recorded)");
+      throw new ForbiddenException("ผู้ใช้ " + user + " ไม่มีสิทธิ์อ่านข้อมูลผู้ร้องเรียนการทุจริต เฉพาะ " + bureaus.namesTh(handlers)
+          + " (only " + String.join(", ", handlers) + " may read a complainant's identity; this attempt was recorded)");
     }
     if (!REFERENCE_NUMBER.matcher(businessKey).matches()) {
       store.audit(ProtectedIdentityStore.auditable(businessKey), user, false);

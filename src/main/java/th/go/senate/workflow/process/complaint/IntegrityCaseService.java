@@ -46,8 +46,6 @@ import th.go.senate.workflow.web.InputRules;
 public class IntegrityCaseService {
 
   public static final String PROCESS_KEY = "integrityCase";
-  /** Groups that handle integrity cases and may read a complainant's identity. */
-  public static final List<String> HANDLERS = List.of("grpInternalAudit", "sgOffice");
   static final Set<String> CHANNELS = Set.of("COUNTER", "LETTER", "PHONE", "EMAIL", "WEB", "LINE", "HOTLINE_1111",
       "SENATOR", "PETITION", "COMPLAINT");
 

@@ -10,32 +10,36 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import th.go.senate.workflow.identity.BureauDirectory;
 import th.go.senate.workflow.web.BadRequestException;
 import th.go.senate.workflow.web.CurrentUser;
 
-/** {@code GET /api/questions}: the register of questions to ministers, for the bureaus that handle them. */
+/**
+ * {@code GET /api/questions}: the register of questions to ministers, for the groups of
+ * {@code rights.question-register} in identity/bureaus.yaml (the bureaus that handle questions, their heads,
+ * the President's office and the monitors) and administrators.
+ */
 @RestController
 @RequestMapping("/api/questions")
 public class QuestionRegisterController {
 
-  /** The bureaus that work on questions (and their heads), the President's office and the monitors. */
-  static final List<String> READERS = List.of("burMeeting", "burMeetingHead", "burLegal", "burLegalHead",
-      "officePresident", "officePresidentHead", "sgOffice", "kpiManagers");
   private static final int MAX_TEXT = 200;
 
   private final QuestionRegister register;
   private final CurrentUser currentUser;
+  private final BureauDirectory bureaus;
 
-  public QuestionRegisterController(QuestionRegister register, CurrentUser currentUser) {
+  public QuestionRegisterController(QuestionRegister register, CurrentUser currentUser, BureauDirectory bureaus) {
     this.register = register;
     this.currentUser = currentUser;
+    this.bureaus = bureaus;
   }
 
   @GetMapping
   public List<QuestionEntry> list(@RequestParam(required = false) String status,
       @RequestParam(required = false) String minister, @RequestParam(required = false) String senator,
       @RequestParam(required = false) String fiscalYear) {
-    currentUser.requireAnyGroup(READERS.toArray(String[]::new));
+    currentUser.requireAnyGroup(bureaus.getRights().getQuestionRegister().toArray(String[]::new));
     return register.list(new QuestionRegister.Filter(status(status), text("minister", minister),
         text("senator", senator), fiscalYear(fiscalYear)));
   }
