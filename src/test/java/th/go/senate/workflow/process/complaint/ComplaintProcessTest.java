@@ -2,6 +2,7 @@ package th.go.senate.workflow.process.complaint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static th.go.senate.workflow.process.complaint.ComplaintIds.*;
 
 import java.time.LocalDateTime;
 import java.util.HashMap;
@@ -21,14 +22,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import th.go.senate.workflow.kpi.KpiRepository;
+import th.go.senate.workflow.process.petition.PetitionIds;
+import th.go.senate.workflow.support.Clerk;
 import th.go.senate.workflow.support.PetitionValues;
 import th.go.senate.workflow.support.PlatformTest;
 
 /** Every path of the complaint model, its routing table, its 10/15-day escalation, and the petition hand-over. */
 class ComplaintProcessTest extends PlatformTest {
 
-  static final String INTAKE_CLERK = "burCentralAdminUser";
-  static final List<String> INTAKE_GROUPS = List.of("burCentralAdmin");
+  static final String INTAKE_CLERK = Clerk.userOf(INTAKE);
+  static final List<String> INTAKE_GROUPS = List.of(INTAKE);
 
   @Autowired KpiRepository facts;
   @Autowired ProtectedIdentityStore identities;
@@ -68,38 +71,17 @@ class ComplaintProcessTest extends PlatformTest {
   }
 
   private ProcessInstance register(Map<String, Object> values) {
-    identityService.setAuthentication(INTAKE_CLERK, INTAKE_GROUPS);
-    try {
-      return runtimeService.startProcessInstanceByKey("complaint", values);
-    } finally {
-      identityService.clearAuthentication();
-    }
+    return clerk.as(INTAKE_CLERK, INTAKE_GROUPS, () -> runtimeService.startProcessInstanceByKey(PROCESS, values));
   }
 
-  private Task openTask(ProcessInstance instance, String taskKey) {
-    return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey).singleResult();
-  }
-
-  /** Claims and completes a task as the demo user of a group, who must see it in the group's task list. */
-  private void work(ProcessInstance instance, String taskKey, String group, Map<String, Object> values) {
-    Task task = openTask(instance, taskKey);
-    assertThat(task).as("open task %s", taskKey).isNotNull();
-    String user = group + "User";
-    identityService.setAuthentication(user, List.of(group));
-    try {
-      assertThat(taskService.createTaskQuery().taskId(task.getId()).taskCandidateGroup(group).count())
-          .as("%s sees %s", group, taskKey).isEqualTo(1);
-      taskService.claim(task.getId(), user);
-      taskService.complete(task.getId(), values);
-    } finally {
-      identityService.clearAuthentication();
-    }
-  }
-
-  private List<String> candidateGroups(Task task) {
-    return taskService.getIdentityLinksForTask(task.getId()).stream()
-        .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-        .map(IdentityLink::getGroupId).toList();
+  /**
+   * A complaint registered with {@code intake} and started directly at {@code step}, with the values of the
+   * steps before it that {@code step} reads (the path tests walk those steps).
+   */
+  private ProcessInstance registeredAt(String step, Map<String, Object> intake, Map<String, Object> earlierSteps) {
+    Map<String, Object> values = new HashMap<>(intake);
+    values.putAll(earlierSteps);
+    return startAt(PROCESS, step, values);
   }
 
   private Object historicValue(String processInstanceId, String name) {
@@ -112,22 +94,21 @@ class ComplaintProcessTest extends PlatformTest {
   void aServiceComplaintGoesToTheBureauOfTheRoutingTableAndClosesWithASatisfactionScore() {
     ProcessInstance complaint = register(intake("SERVICE_COMPLAINT", "นายผู้ร้อง ทดสอบ"));
     assertThat(complaint.getBusinessKey()).matches("CMP-25\\d\\d-\\d{5}");
-    BpmnAwareTests.assertThat(complaint).isWaitingAt("Task_ClassifyComplaint");
-    assertThat(candidateGroups(openTask(complaint, "Task_ClassifyComplaint"))).containsExactly("burCentralAdmin");
+    BpmnAwareTests.assertThat(complaint).isWaitingAt(CLASSIFY);
+    assertThat(clerk.candidateGroups(clerk.open(complaint, CLASSIFY))).containsExactly(INTAKE);
 
-    work(complaint, "Task_ClassifyComplaint", "burCentralAdmin", classify("SERVICE_COMPLAINT", "IT_SYSTEM", null));
-    Task investigate = openTask(complaint, "Task_InvestigateComplaint");
-    assertThat(candidateGroups(investigate)).containsExactly("burIt");
-    identityService.setAuthentication("burLegalUser", List.of("burLegal"));
-    assertThat(taskService.createTaskQuery().taskId(investigate.getId()).count()).as("another bureau").isZero();
-    identityService.clearAuthentication();
+    clerk.completeAsCandidate(complaint, CLASSIFY, INTAKE, classify("SERVICE_COMPLAINT", "IT_SYSTEM", null));
+    Task investigate = clerk.open(complaint, INVESTIGATE);
+    assertThat(clerk.candidateGroups(investigate)).containsExactly("burIt");
+    assertThat(clerk.as(Clerk.userOf("burLegal"), List.of("burLegal"),
+        () -> taskService.createTaskQuery().taskId(investigate.getId()).count())).as("another bureau").isZero();
 
-    work(complaint, "Task_InvestigateComplaint", "burIt", investigate());
-    work(complaint, "Task_CloseComplaint", "burCentralAdmin", close(4));
+    clerk.completeAsCandidate(complaint, INVESTIGATE, "burIt", investigate());
+    clerk.completeAsCandidate(complaint, CLOSE, INTAKE, close(4));
 
-    BpmnAwareTests.assertThat(complaint).isEnded().hasPassedInOrder("Task_ClassifyComplaint", "Activity_RouteComplaint",
-        "Task_InvestigateComplaint", "Task_CloseComplaint", "EndEvent_ComplaintClosed")
-        .hasNotPassed("Task_InformSupervisor", "Task_RecordCompliment", "EndEvent_HandedOverToIntegrity");
+    BpmnAwareTests.assertThat(complaint).isEnded().hasPassedInOrder(CLASSIFY, ROUTE,
+        INVESTIGATE, CLOSE, END_CLOSED)
+        .hasNotPassed(INFORM_SUPERVISOR, RECORD_COMPLIMENT, END_HANDED_OVER_TO_INTEGRITY);
     assertThat(historicValue(complaint.getId(), "satisfactionScore")).isIn(4, 4L, 4.0);
     assertThat(historicValue(complaint.getId(), "responsibleBureau")).isEqualTo("burIt");
   }
@@ -135,53 +116,60 @@ class ComplaintProcessTest extends PlatformTest {
   @Test
   void everyCategoryOfTheClassifyFormIsRoutedByTheTable() {
     Map<String, String> expected = Map.of("MEETING_SERVICE", "burMeeting", "FINANCE_PROCUREMENT", "burFinance",
-        "STAFF_CONDUCT", "burHrd", "SERVICE_COUNTER", "burCentralAdmin", "POLICY_OTHER", "burPolicyPlan");
+        "STAFF_CONDUCT", "burHrd", "SERVICE_COUNTER", INTAKE, "POLICY_OTHER", "burPolicyPlan");
     expected.forEach((category, bureau) -> {
       ProcessInstance complaint = register(intake("STAFF_COMPLAINT", "x"));
-      work(complaint, "Task_ClassifyComplaint", "burCentralAdmin", classify("STAFF_COMPLAINT", category, null));
-      assertThat(candidateGroups(openTask(complaint, "Task_InvestigateComplaint"))).as(category).containsExactly(bureau);
+      clerk.completeAsCandidate(complaint, CLASSIFY, INTAKE, classify("STAFF_COMPLAINT", category, null));
+      assertThat(clerk.candidateGroups(clerk.open(complaint, INVESTIGATE))).as(category).containsExactly(bureau);
     });
   }
 
   @Test
   void aSuggestionIsAnsweredByTheBureauConcerned() {
     ProcessInstance suggestion = register(intake("SUGGESTION", ""));
-    work(suggestion, "Task_ClassifyComplaint", "burCentralAdmin", classify("SUGGESTION", "MEETING_SERVICE", null));
-    assertThat(candidateGroups(openTask(suggestion, "Task_InvestigateComplaint"))).containsExactly("burMeeting");
-    work(suggestion, "Task_InvestigateComplaint", "burMeeting", Map.of("findings", "รับข้อเสนอแนะไว้พิจารณา",
+    clerk.completeAsCandidate(suggestion, CLASSIFY, INTAKE, classify("SUGGESTION", "MEETING_SERVICE", null));
+    assertThat(clerk.candidateGroups(clerk.open(suggestion, INVESTIGATE))).containsExactly("burMeeting");
+    clerk.completeAsCandidate(suggestion, INVESTIGATE, "burMeeting", Map.of("findings", "รับข้อเสนอแนะไว้พิจารณา",
         "complaintSubstantiated", "NOT_APPLICABLE", "responseSummary", "ขอบคุณ", "responseMethod", "NOT_POSSIBLE",
         "respondedOn", "2026-12-01"));
-    work(suggestion, "Task_CloseComplaint", "burCentralAdmin", Map.of("satisfactionSurveyed", "NO"));
-    BpmnAwareTests.assertThat(suggestion).isEnded().hasPassed("EndEvent_ComplaintClosed");
+    clerk.completeAsCandidate(suggestion, CLOSE, INTAKE, Map.of("satisfactionSurveyed", "NO"));
+    BpmnAwareTests.assertThat(suggestion).isEnded().hasPassed(END_CLOSED);
   }
 
   @Test
   void aComplimentGoesToTheStaffMembersSupervisorAndToHrd() {
     ProcessInstance compliment = register(intake("COMPLIMENT", "นางชื่นชม ยินดี"));
-    work(compliment, "Task_ClassifyComplaint", "burCentralAdmin",
+    clerk.completeAsCandidate(compliment, CLASSIFY, INTAKE,
         classify("COMPLIMENT", "SERVICE_COUNTER", "burFinanceHead"));
-    BpmnAwareTests.assertThat(compliment).isWaitingAt("Task_InformSupervisor", "Task_RecordCompliment");
-    assertThat(candidateGroups(openTask(compliment, "Task_InformSupervisor"))).containsExactly("burFinanceHead");
-    assertThat(candidateGroups(openTask(compliment, "Task_RecordCompliment"))).containsExactly("burHrd");
+    BpmnAwareTests.assertThat(compliment).isWaitingAt(INFORM_SUPERVISOR, RECORD_COMPLIMENT);
+    assertThat(clerk.candidateGroups(clerk.open(compliment, INFORM_SUPERVISOR))).containsExactly("burFinanceHead");
+    assertThat(clerk.candidateGroups(clerk.open(compliment, RECORD_COMPLIMENT))).containsExactly("burHrd");
 
-    work(compliment, "Task_InformSupervisor", "burFinanceHead",
+    clerk.completeAsCandidate(compliment, INFORM_SUPERVISOR, "burFinanceHead",
         Map.of("supervisorNote", "ขอชื่นชม", "staffInformedOn", "2026-11-30"));
-    BpmnAwareTests.assertThat(compliment).isWaitingAt("Task_RecordCompliment");
-    work(compliment, "Task_RecordCompliment", "burHrd",
+    BpmnAwareTests.assertThat(compliment).isWaitingAt(RECORD_COMPLIMENT);
+    clerk.completeAsCandidate(compliment, RECORD_COMPLIMENT, "burHrd",
         Map.of("staffName", "นายดี มีน้ำใจ", "hrdRecordNo", "HR-123", "recordedOn", "2026-11-30"));
-    work(compliment, "Task_CloseComplaint", "burCentralAdmin", close(5));
-    BpmnAwareTests.assertThat(compliment).isEnded().hasPassed("EndEvent_ComplaintClosed")
-        .hasNotPassed("Task_InvestigateComplaint");
+    clerk.completeAsCandidate(compliment, CLOSE, INTAKE, close(5));
+    BpmnAwareTests.assertThat(compliment).isEnded().hasPassed(END_CLOSED)
+        .hasNotPassed(INVESTIGATE);
   }
 
   @Test
   void aSatisfactionScoreOutsideOneToFiveIsRefusedAndNothingCloses() {
-    ProcessInstance complaint = register(intake("OPINION", "x"));
-    work(complaint, "Task_ClassifyComplaint", "burCentralAdmin", classify("OPINION", "IT_SYSTEM", null));
-    work(complaint, "Task_InvestigateComplaint", "burIt", investigate());
-    assertThatThrownBy(() -> work(complaint, "Task_CloseComplaint", "burCentralAdmin", close(6)))
+    Map<String, Object> earlier = new HashMap<>(classify("OPINION", "IT_SYSTEM", null));
+    earlier.put("responsibleBureau", "burIt");
+    earlier.putAll(investigate());
+    ProcessInstance complaint = registeredAt(CLOSE, intake("OPINION", "x"), earlier);
+    assertThatThrownBy(() -> clerk.completeAsCandidate(complaint, CLOSE, INTAKE, close(6)))
         .hasMessageContaining("คะแนนความพึงพอใจ");
-    BpmnAwareTests.assertThat(complaint).isWaitingAt("Task_CloseComplaint");
+    BpmnAwareTests.assertThat(complaint).isWaitingAt(CLOSE);
+    assertThatThrownBy(() -> clerk.completeAsCandidate(complaint, CLOSE, INTAKE, close(0)))
+        .hasMessageContaining("คะแนนความพึงพอใจ");
+    BpmnAwareTests.assertThat(complaint).isWaitingAt(CLOSE);
+    // Five is the top of the scale and closes the complaint.
+    clerk.completeAsCandidate(complaint, CLOSE, INTAKE, close(5));
+    BpmnAwareTests.assertThat(complaint).isEnded().hasPassed(END_CLOSED);
   }
 
   @Test
@@ -190,12 +178,12 @@ class ComplaintProcessTest extends PlatformTest {
     Map<String, Object> values = intake("SERVICE_COMPLAINT", name);
     values.put("subject", "เรื่องทุจริต " + UUID.randomUUID());
     ProcessInstance complaint = register(values);
-    work(complaint, "Task_ClassifyComplaint", "burCentralAdmin", classify("CORRUPTION", null, null));
+    clerk.completeAsCandidate(complaint, CLASSIFY, INTAKE, classify("CORRUPTION", null, null));
 
-    BpmnAwareTests.assertThat(complaint).isEnded().hasPassed("EndEvent_HandedOverToIntegrity");
+    BpmnAwareTests.assertThat(complaint).isEnded().hasPassed(END_HANDED_OVER_TO_INTEGRITY);
     ProcessInstance integrity = integrityCaseAbout((String) values.get("subject"));
     assertThat(integrity.getBusinessKey()).matches("INT-25\\d\\d-\\d{5}");
-    assertThat(candidateGroups(openTask(integrity, "Task_PreliminaryReview"))).containsExactly("grpInternalAudit");
+    assertThat(clerk.candidateGroups(clerk.open(integrity, PRELIMINARY_REVIEW))).containsExactly(INTERNAL_AUDIT);
     // Neither case names the other; the link lives in the protected store with the identity.
     assertThat(historicValue(complaint.getId(), "integrityCaseBusinessKey")).isNull();
     assertThat(runtimeService.getVariables(integrity.getId())).doesNotContainKey("complaintBusinessKey")
@@ -210,10 +198,10 @@ class ComplaintProcessTest extends PlatformTest {
   @Test
   void aPetitionHandedOverStartsAnIndependentComplaintLinkedBothWays() {
     ProcessInstance petition = startPetition();
-    completeAs("officePresidentUser", List.of("officePresident"), petition, PetitionValues.acknowledge());
-    completeAs("officePresidentUser", List.of("officePresident"), petition, PetitionValues.triage("SERVICE_COMPLAINT"));
+    clerk.complete(petition, PetitionIds.ACKNOWLEDGE, PetitionIds.OFFICE, PetitionValues.acknowledge());
+    clerk.complete(petition, PetitionIds.TRIAGE, PetitionIds.OFFICE, PetitionValues.triage("SERVICE_COMPLAINT"));
 
-    BpmnAwareTests.assertThat(petition).isEnded().hasPassed("EndEvent_HandedOverToComplaint");
+    BpmnAwareTests.assertThat(petition).isEnded().hasPassed(PetitionIds.END_HANDED_OVER);
     String complaintKey = (String) historicValue(petition.getId(), "complaintBusinessKey");
     assertThat(complaintKey).matches("CMP-25\\d\\d-\\d{5}");
     ProcessInstance complaint = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(complaintKey)
@@ -221,7 +209,7 @@ class ComplaintProcessTest extends PlatformTest {
     assertThat(complaint).isNotNull();
     assertThat(runtimeService.getVariable(complaint.getId(), "petitionBusinessKey")).isEqualTo(petition.getBusinessKey());
     assertThat(runtimeService.getVariable(complaint.getId(), "channel")).isEqualTo("PETITION");
-    BpmnAwareTests.assertThat(complaint).isWaitingAt("Task_ClassifyComplaint");
+    BpmnAwareTests.assertThat(complaint).isWaitingAt(CLASSIFY);
   }
 
   @Test
@@ -230,9 +218,9 @@ class ComplaintProcessTest extends PlatformTest {
     Map<String, Object> values = new HashMap<>(petitionIntake());
     values.put("petitionerName", name);
     values.put("subject", "ร้องเรียนการทุจริต " + UUID.randomUUID());
-    ProcessInstance petition = runtimeService.startProcessInstanceByKey("petition", values);
-    completeAs("officePresidentUser", List.of("officePresident"), petition, PetitionValues.acknowledge());
-    completeAs("officePresidentUser", List.of("officePresident"), petition, PetitionValues.triage("CORRUPTION"));
+    ProcessInstance petition = runtimeService.startProcessInstanceByKey(PetitionIds.PROCESS, values);
+    clerk.complete(petition, PetitionIds.ACKNOWLEDGE, PetitionIds.OFFICE, PetitionValues.acknowledge());
+    clerk.complete(petition, PetitionIds.TRIAGE, PetitionIds.OFFICE, PetitionValues.triage("CORRUPTION"));
 
     ProcessInstance integrity = integrityCaseAbout((String) values.get("subject"));
     assertThat(historicValue(petition.getId(), "integrityCaseBusinessKey")).isNull();
@@ -247,7 +235,7 @@ class ComplaintProcessTest extends PlatformTest {
 
   /** The integrity case a hand-over started, found by the subject it carried over (unique per test). */
   private ProcessInstance integrityCaseAbout(String subject) {
-    ProcessInstance integrity = runtimeService.createProcessInstanceQuery().processDefinitionKey("integrityCase")
+    ProcessInstance integrity = runtimeService.createProcessInstanceQuery().processDefinitionKey(INTEGRITY_PROCESS)
         .variableValueEquals("subject", subject).singleResult();
     assertThat(integrity).as("the integrity case about " + subject).isNotNull();
     return integrity;
@@ -256,42 +244,40 @@ class ComplaintProcessTest extends PlatformTest {
   @Test
   void theInvestigationEscalatesToTheBureauHeadOnDayTenAndToSgOfficeOnDayFifteen() {
     clockAt(LocalDateTime.of(2026, 11, 26, 10, 0));
-    ProcessInstance complaint = register(intake("SERVICE_COMPLAINT", "x"));
-    work(complaint, "Task_ClassifyComplaint", "burCentralAdmin", classify("SERVICE_COMPLAINT", "IT_SYSTEM", null));
-    Task task = openTask(complaint, "Task_InvestigateComplaint");
+    // Routed to burIt as the table routes IT_SYSTEM (see the routing tests above).
+    Map<String, Object> routed = new HashMap<>(classify("SERVICE_COMPLAINT", "IT_SYSTEM", null));
+    routed.put("responsibleBureau", "burIt");
+    ProcessInstance complaint = registeredAt(INVESTIGATE, intake("SERVICE_COMPLAINT", "x"), routed);
+    Task task = clerk.open(complaint, INVESTIGATE);
     // 15 calendar days, arrival day = day 1: due at 24:00 of Thu 10 December 2026.
     assertThat(task.getDueDate().toInstant()).isEqualTo(bangkok(LocalDateTime.of(2026, 12, 11, 0, 0)));
 
     Job warning = slaTimer(complaint);
-    fire(warning);
-    assertThat(candidateGroups(openTask(complaint, "Task_InvestigateComplaint"))).containsExactly("burIt");
+    fireAtDueTime(warning);
+    assertThat(clerk.candidateGroups(clerk.open(complaint, INVESTIGATE))).containsExactly("burIt");
 
     Job head = slaTimer(complaint);
     // Day 10 ends at 24:00 of Sat 5 December 2026.
     assertThat(head.getDuedate().toInstant()).isEqualTo(bangkok(LocalDateTime.of(2026, 12, 6, 0, 0)));
     ClockUtil.setCurrentTime(new java.util.Date(head.getDuedate().getTime() - 60_000));
     assertThat(managementService.createJobQuery().jobId(head.getId()).executable().count()).as("not before day 10").isZero();
-    fire(head);
-    task = openTask(complaint, "Task_InvestigateComplaint");
-    assertThat(candidateGroups(task)).containsExactlyInAnyOrder("burIt", "burItHead");
+    fireAtDueTime(head);
+    task = clerk.open(complaint, INVESTIGATE);
+    assertThat(clerk.candidateGroups(task)).containsExactlyInAnyOrder("burIt", "burItHead");
     assertThat(facts.findStep(task.getId()).orElseThrow().breachedAt()).as("not breached at day 10").isNull();
 
     Job sgOffice = slaTimer(complaint);
     assertThat(sgOffice.getDuedate().toInstant()).isEqualTo(bangkok(LocalDateTime.of(2026, 12, 11, 0, 0)));
-    fire(sgOffice);
-    task = openTask(complaint, "Task_InvestigateComplaint");
-    assertThat(candidateGroups(task)).containsExactlyInAnyOrder("burIt", "burItHead", "sgOffice");
+    fireAtDueTime(sgOffice);
+    task = clerk.open(complaint, INVESTIGATE);
+    assertThat(clerk.candidateGroups(task)).containsExactlyInAnyOrder("burIt", "burItHead", "sgOffice");
     assertThat(facts.findStep(task.getId()).orElseThrow().breachedAt()).isNotNull();
     // The head (day 10) and sgOffice (day 15): two escalation levels, counted when the step is breached.
     assertThat(facts.findStep(task.getId()).orElseThrow().escalations()).isEqualTo(2);
     assertThat(slaTimer(complaint)).as("no checkpoint after day 15").isNull();
     // sgOffice may now work it.
-    work(complaint, "Task_InvestigateComplaint", "sgOffice", investigate());
-    BpmnAwareTests.assertThat(complaint).isWaitingAt("Task_CloseComplaint");
+    clerk.completeAsCandidate(complaint, INVESTIGATE, "sgOffice", investigate());
+    BpmnAwareTests.assertThat(complaint).isWaitingAt(CLOSE);
   }
 
-  private void fire(Job timer) {
-    ClockUtil.setCurrentTime(timer.getDuedate());
-    managementService.executeJob(timer.getId());
-  }
 }

@@ -13,7 +13,6 @@ import java.text.SimpleDateFormat;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,10 +37,12 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import th.go.senate.workflow.process.petition.PetitionIds;
 import th.go.senate.workflow.support.ApiClient;
 import th.go.senate.workflow.support.ApiClient.Reply;
 import th.go.senate.workflow.support.PetitionValues;
 import th.go.senate.workflow.support.PlatformTest;
+import th.go.senate.workflow.support.TasklistRest;
 
 /**
  * Issue 12 §1: once a matter becomes an integrity case, the complainant's identity lives only in the
@@ -199,7 +200,7 @@ class IdentityProtectionTest extends PlatformTest {
     Map<String, Object> intake = ComplaintProcessTest.intake("SERVICE_COMPLAINT", name);
     intake.put("complainantContact", contact);
     intake.put("subject", "เรื่องร้องเรียน " + UUID.randomUUID());
-    Reply started = submit("burCentralAdminUser", "/engine-rest/process-definition/key/complaint/submit-form", intake);
+    Reply started = submit("burCentralAdminUser", "/engine-rest/process-definition/key/" + ComplaintIds.PROCESS + "/submit-form", intake);
     JsonNode complaint = started.json();
     work("burCentralAdminUser", complaint, ComplaintProcessTest.classify("CORRUPTION", null, null));
     ProcessInstance integrity = integrityCaseAbout((String) intake.get("subject"));
@@ -213,7 +214,7 @@ class IdentityProtectionTest extends PlatformTest {
     JsonNode petition = startPetition(name, contact);
     work("officePresidentUser", petition, PetitionValues.acknowledge());
     work("officePresidentUser", petition, PetitionValues.triage("SERVICE_COMPLAINT"));
-    ProcessInstance complaint = runtimeService.createProcessInstanceQuery().processDefinitionKey("complaint")
+    ProcessInstance complaint = runtimeService.createProcessInstanceQuery().processDefinitionKey(ComplaintIds.PROCESS)
         .variableValueEquals("subject", subject(petition)).singleResult();
     assertThat(complaint).as("the complaint the petition became").isNotNull();
     JsonNode complaintNode = ApiClient.send(port, "GET", "/engine-rest/process-instance/" + complaint.getId(),
@@ -233,7 +234,7 @@ class IdentityProtectionTest extends PlatformTest {
     // acknowledgement mails it (outbox) and records it on the case (petitionerNotices).
     intake.put("petitionerEmail", token(contact) + "@example.org");
     intake.put("subject", "ขอให้ตรวจสอบ " + UUID.randomUUID());
-    return submit("officePresidentUser", "/engine-rest/process-definition/key/petition/submit-form", intake).json();
+    return submit("officePresidentUser", "/engine-rest/process-definition/key/" + PetitionIds.PROCESS + "/submit-form", intake).json();
   }
 
   private static String subject(JsonNode petition) {
@@ -242,7 +243,7 @@ class IdentityProtectionTest extends PlatformTest {
 
   /** The integrity case a hand-over started, found by the subject it carries over (unique per walk). */
   private ProcessInstance integrityCaseAbout(String subject) {
-    ProcessInstance integrity = runtimeService.createProcessInstanceQuery().processDefinitionKey("integrityCase")
+    ProcessInstance integrity = runtimeService.createProcessInstanceQuery().processDefinitionKey(ComplaintIds.INTEGRITY_PROCESS)
         .variableValueEquals("subject", subject).singleResult();
     assertThat(integrity).as("the integrity case about " + subject).isNotNull();
     return integrity;
@@ -250,19 +251,11 @@ class IdentityProtectionTest extends PlatformTest {
 
   /** Claims and submits the single open task of the instance, as a clerk does in Tasklist. */
   private void work(String user, JsonNode instance, Map<String, Object> values) {
-    String instanceId = instance.path("id").asText();
-    JsonNode tasks = send("GET", "/engine-rest/task?processInstanceId=" + instanceId, user).json();
-    assertThat(tasks).as(user + " tasks of " + instanceId).hasSize(1);
-    String taskId = tasks.get(0).path("id").asText();
-    assertThat(ApiClient.send(port, "POST", "/engine-rest/task/" + taskId + "/claim", user, Map.of("userId", user))
-        .status()).isEqualTo(204);
-    submit(user, "/engine-rest/task/" + taskId + "/submit-form", values);
+    tasklist.completeOnlyTask(user, "processInstanceId=" + instance.path("id").asText(), values);
   }
 
   private Reply submit(String user, String path, Map<String, Object> values) {
-    Map<String, Object> variables = new LinkedHashMap<>();
-    values.forEach((k, v) -> variables.put(k, Map.of("value", v)));
-    Reply reply = ApiClient.send(port, "POST", path, user, Map.of("variables", variables));
+    Reply reply = ApiClient.send(port, "POST", path, user, TasklistRest.formVariables(values));
     assertThat(reply.status()).as(path + ": " + reply.body()).isIn(200, 204);
     if (reply.status() == 200 && path.endsWith("/submit-form") && path.contains("process-definition")) {
       // The start answer carries the instance; keep the subject beside it to find what it becomes.
@@ -307,7 +300,7 @@ class IdentityProtectionTest extends PlatformTest {
       r.add("/engine-rest/history/decision-instance?includeInputs=true&includeOutputs=true&processInstanceId=" + id);
       r.add("/api/kpi/steps?processInstanceId=" + id);
     }
-    for (String process : List.of("petition", "complaint", "integrityCase")) {
+    for (String process : List.of(PetitionIds.PROCESS, ComplaintIds.PROCESS, ComplaintIds.INTEGRITY_PROCESS)) {
       r.add("/api/kpi/summary?processKey=" + process);
     }
     r.add("/api/kpi/report");

@@ -1,6 +1,7 @@
 package th.go.senate.workflow.process.complaint;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static th.go.senate.workflow.process.complaint.ComplaintIds.*;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -108,14 +109,14 @@ class IntegrityProbeTest extends PlatformTest {
     // Internal audit sees and works the case: preliminary review with protection, then referral to the NACC.
     JsonNode auditTasks = getJson("grpInternalAuditUser", "/engine-rest/task?processInstanceBusinessKey=" + businessKey);
     assertThat(auditTasks).hasSize(1);
-    assertThat(auditTasks.get(0).path("taskDefinitionKey").asText()).isEqualTo("Task_PreliminaryReview");
+    assertThat(auditTasks.get(0).path("taskDefinitionKey").asText()).isEqualTo(PRELIMINARY_REVIEW);
     assertThat(getJson("grpInternalAuditUser", "/engine-rest/process-instance?businessKey=" + businessKey)).hasSize(1);
     completeTask("grpInternalAuditUser", businessKey, Map.of("reviewSummary", "มีมูล", "protectionNeeded", "YES",
         "reviewOutcome", "REFER_AGENCY"));
     completeTask("grpInternalAuditUser", businessKey, Map.of("protectionMeasure", "CONFIDENTIALITY",
         "protectionDetails", "ปกปิดชื่อ", "protectionFrom", "2026-11-27"));
     JsonNode refer = getJson("grpInternalAuditUser", "/engine-rest/task?processInstanceBusinessKey=" + businessKey);
-    assertThat(refer.get(0).path("taskDefinitionKey").asText()).isEqualTo("Task_ReferToAntiCorruptionAgency");
+    assertThat(refer.get(0).path("taskDefinitionKey").asText()).isEqualTo(REFER_TO_AGENCY);
     // sgOffice sees the open case too.
     assertThat(getJson("sgOfficeUser", "/engine-rest/process-instance?businessKey=" + businessKey)).hasSize(1);
 
@@ -226,16 +227,8 @@ class IntegrityProbeTest extends PlatformTest {
 
   // --- HTTP ---
 
-  private void completeTask(String user, String businessKey, Map<String, Object> values) throws Exception {
-    JsonNode tasks = getJson(user, "/engine-rest/task?processInstanceBusinessKey=" + businessKey);
-    assertThat(tasks).hasSize(1);
-    String taskId = tasks.get(0).path("id").asText();
-    assertThat(send("POST", "/engine-rest/task/" + taskId + "/claim", user, Map.of("userId", user)).status())
-        .isEqualTo(204);
-    Map<String, Object> variables = new LinkedHashMap<>();
-    values.forEach((k, v) -> variables.put(k, Map.of("value", v)));
-    Reply done = send("POST", "/engine-rest/task/" + taskId + "/submit-form", user, Map.of("variables", variables));
-    assertThat(done.status()).as(done.body()).isIn(200, 204);
+  private void completeTask(String user, String businessKey, Map<String, Object> values) {
+    tasklist.completeOnlyTask(user, "processInstanceBusinessKey=" + businessKey, values);
   }
 
   private JsonNode getJson(String user, String path) throws Exception {

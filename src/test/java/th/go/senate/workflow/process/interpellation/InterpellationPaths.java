@@ -1,5 +1,7 @@
 package th.go.senate.workflow.process.interpellation;
 
+import static th.go.senate.workflow.process.interpellation.InterpellationIds.*;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -8,32 +10,8 @@ import java.util.Map;
 import th.go.senate.workflow.process.petition.PetitionPaths.Path;
 import th.go.senate.workflow.process.petition.PetitionPaths.Step;
 
-/** The interpellation model's ids, valid form values of every step, and its paths as steps a clerk completes. */
+/** Valid form values of every interpellation step, and the model's paths as steps a clerk completes (ids: {@link InterpellationIds}). */
 public final class InterpellationPaths {
-
-  public static final String CHECK = "Task_CheckQuestionForm";
-  public static final String REVIEW = "Task_ReviewAdmissibility";
-  public static final String APPROVE = "Task_ApproveQuestion";
-  public static final String NOTIFY = "Task_NotifySenatorOfRejection";
-  public static final String DISPATCH = "Task_DispatchToMinister";
-  public static final String AWAIT_ANSWER = "Task_AwaitWrittenAnswer";
-  public static final String PUBLISH = "Task_PublishAnswer";
-  public static final String SCHEDULE = "Task_ScheduleQuestion";
-  public static final String SITTING = "Task_RecordSittingOutcome";
-  public static final String VERBATIM = "Task_RecordVerbatim";
-
-  public static final String END_PUBLISHED = "EndEvent_AnswerPublished";
-  public static final String END_ANSWERED_IN_SITTING = "EndEvent_QuestionAnsweredInSitting";
-  public static final String END_LAPSED = "EndEvent_QuestionLapsed";
-  public static final String END_INADMISSIBLE = "EndEvent_QuestionInadmissible";
-  public static final String END_NOT_APPROVED = "EndEvent_QuestionNotApproved";
-  public static final List<String> ENDS = List.of(END_PUBLISHED, END_ANSWERED_IN_SITTING, END_LAPSED,
-      END_INADMISSIBLE, END_NOT_APPROVED);
-
-  static final String MEETING = "burMeeting";
-  static final String LEGAL = "burLegal";
-  static final String PRESIDENT = "officePresident";
-  static final String MINUTES = "burMinutes";
 
   private InterpellationPaths() {
   }

@@ -2,6 +2,7 @@ package th.go.senate.workflow.process.interpellation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static th.go.senate.workflow.process.interpellation.InterpellationIds.*;
 import static th.go.senate.workflow.process.interpellation.InterpellationPaths.*;
 
 import java.time.Duration;
@@ -31,6 +32,7 @@ import th.go.senate.workflow.kpi.KpiRepository;
 import th.go.senate.workflow.kpi.StepFact;
 import th.go.senate.workflow.process.petition.PetitionPaths;
 import th.go.senate.workflow.process.petition.PetitionPaths.Path;
+import th.go.senate.workflow.support.Clerk;
 import th.go.senate.workflow.support.PlatformTest;
 
 /** Every path of the interpellation model, the written answer's limit and SLA chain, and the Monday slot. */
@@ -52,11 +54,31 @@ class InterpellationProcessTest extends PlatformTest {
 
   private ProcessInstance start(String answerMode) {
     clockAt(FILED);
-    return runtimeService.startProcessInstanceByKey("interpellation", filing(answerMode));
+    return runtimeService.startProcessInstanceByKey(PROCESS, filing(answerMode));
+  }
+
+  /**
+   * A question filed at {@link #FILED} and started directly at {@code step}, with the filing and the values
+   * of the steps before it that {@code step} reads (the path tests walk those steps).
+   */
+  private ProcessInstance startAtStep(String step, String answerMode, Map<String, Object> earlierSteps) {
+    clockAt(FILED);
+    Map<String, Object> values = new HashMap<>(filing(answerMode));
+    values.putAll(earlierSteps);
+    return startAt(PROCESS, step, values);
+  }
+
+  /** At the written answer: checked, admissible, approved and dispatched on the day of filing. */
+  private ProcessInstance awaitingTheAnswer() {
+    Map<String, Object> earlier = new HashMap<>(check());
+    earlier.putAll(admissible());
+    earlier.putAll(approved());
+    earlier.putAll(dispatch());
+    return startAtStep(AWAIT_ANSWER, "GAZETTE", earlier);
   }
 
   private void walk(ProcessInstance instance, Path path) {
-    PetitionPaths.walk(taskService, identityService, instance.getId(), path);
+    PetitionPaths.walk(clerk, instance.getId(), path);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -85,8 +107,7 @@ class InterpellationProcessTest extends PlatformTest {
 
   @Test
   void gazetteAnswerWithinThirtyDaysIsRecordedInTime() {
-    ProcessInstance instance = start("GAZETTE");
-    walk(instance, upTo(toDispatch()));
+    ProcessInstance instance = awaitingTheAnswer();
     Task await = task(instance);
     assertThat(await.getTaskDefinitionKey()).isEqualTo(AWAIT_ANSWER);
     // The SLA policy's 30 calendar days from dispatch, counted by the one planner.
@@ -104,8 +125,7 @@ class InterpellationProcessTest extends PlatformTest {
 
   @Test
   void answerArrivingOnTheLastDayIsInTimeEvenWhenRecordedTheNextMorning() {
-    ProcessInstance instance = start("GAZETTE");
-    walk(instance, upTo(toDispatch()));
+    ProcessInstance instance = awaitingTheAnswer();
     clockAt(LocalDateTime.of(2026, 12, 26, 9, 0));
     complete(instance, MEETING, answer("2026-12-25"));
     assertThat(limitMet(instance)).isTrue();
@@ -117,8 +137,7 @@ class InterpellationProcessTest extends PlatformTest {
 
   @Test
   void lateGazetteAnswerRemindsEscalatesToSgOfficeAndIsRecordedLate() {
-    ProcessInstance instance = start("GAZETTE");
-    walk(instance, upTo(toDispatch()));
+    ProcessInstance instance = awaitingTheAnswer();
     Task await = task(instance);
     Instant created = await.getCreateTime().toInstant();
 
@@ -126,25 +145,21 @@ class InterpellationProcessTest extends PlatformTest {
     Job warning = slaTimer(instance);
     assertThat(warning.getDuedate().toInstant())
         .isEqualTo(created.plus(Duration.between(created, ANSWER_DUE).multipliedBy(75).dividedBy(100)));
-    fire(warning);
+    fireAtDueTime(warning);
     assertThat(task(instance).getPriority()).isEqualTo(75);
     assertThat(task(instance).getFollowUpDate()).isNotNull();
-    assertThat(PetitionPaths.candidateGroups(taskService, await.getId())).containsExactly(MEETING);
+    assertThat(clerk.candidateGroups(await)).containsExactly(MEETING);
 
     // Late: the bureau head and, at the same instant (escalation at 100 %), the Secretary-General's office:
     // actions due at one instant are one checkpoint, so a single firing draws both in.
     Job breach = slaTimer(instance);
     assertThat(breach.getDuedate().toInstant()).isEqualTo(ANSWER_DUE);
-    fire(breach);
-    assertThat(PetitionPaths.candidateGroups(taskService, await.getId()))
+    fireAtDueTime(breach);
+    assertThat(clerk.candidateGroups(await))
         .containsExactlyInAnyOrder(MEETING, "burMeetingHead", "sgOffice");
     assertThat(slaTimer(instance)).isNull();
-    identityService.setAuthentication("sgOfficeUser", List.of("sgOffice"));
-    try {
-      assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).count()).isEqualTo(1);
-    } finally {
-      identityService.clearAuthentication();
-    }
+    assertThat(clerk.as(Clerk.userOf("sgOffice"), List.of("sgOffice"),
+        () -> taskService.createTaskQuery().processInstanceId(instance.getId()).count())).isEqualTo(1);
     StepFact step = facts.findStep(await.getId()).orElseThrow();
     assertThat(step.slaMet()).isFalse();
     assertThat(step.breachedAt().toInstant()).isEqualTo(ANSWER_DUE);
@@ -163,8 +178,7 @@ class InterpellationProcessTest extends PlatformTest {
 
   @Test
   void answerDateInTheFutureOrBeforeDispatchIsRefusedAndNothingIsSaved() {
-    ProcessInstance instance = start("GAZETTE");
-    walk(instance, upTo(toDispatch()));
+    ProcessInstance instance = awaitingTheAnswer();
     clockAt(LocalDateTime.of(2026, 12, 10, 10, 0));
     Task await = task(instance);
 
@@ -182,8 +196,10 @@ class InterpellationProcessTest extends PlatformTest {
 
   @Test
   void aSlotThatIsNotAMondayIsRefusedInThai() {
-    ProcessInstance instance = start("SITTING");
-    walk(instance, upTo(toDispatch()));
+    // At the slot, as the sitting path leaves it: no postponement yet, so no priority.
+    Map<String, Object> earlier = new HashMap<>(dispatch());
+    earlier.putAll(Map.of("priority", false, "postponements", 0));
+    ProcessInstance instance = startAtStep(SCHEDULE, "SITTING", earlier);
     Task schedule = task(instance);
     assertThat(schedule.getTaskDefinitionKey()).isEqualTo(SCHEDULE);
 
@@ -223,15 +239,14 @@ class InterpellationProcessTest extends PlatformTest {
     complete(instance, MEETING, sitting("ANSWERED"));
     Task verbatim = task(instance);
     assertThat(verbatim.getTaskDefinitionKey()).isEqualTo(VERBATIM);
-    assertThat(PetitionPaths.candidateGroups(taskService, verbatim.getId())).containsExactly(MINUTES);
+    assertThat(clerk.candidateGroups(verbatim)).containsExactly(MINUTES);
     complete(instance, MINUTES, verbatim());
     BpmnAwareTests.assertThat(instance).isEnded().hasPassed(END_ANSWERED_IN_SITTING).hasNotPassed(END_LAPSED);
   }
 
   @Test
   void reasonsAreRequiredWhenAQuestionIsInadmissibleAndReachTheSenatorNotice() {
-    ProcessInstance instance = start("GAZETTE");
-    complete(instance, MEETING, check());
+    ProcessInstance instance = startAtStep(REVIEW, "GAZETTE", check());
     assertThatThrownBy(() -> complete(instance, LEGAL, Map.of("admissibility", "INADMISSIBLE")))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("เหตุผลที่รับไว้พิจารณาไม่ได้");
     complete(instance, LEGAL, inadmissible("ถามเรื่องที่อยู่ระหว่างการพิจารณาของศาล"));
@@ -246,10 +261,10 @@ class InterpellationProcessTest extends PlatformTest {
   void aStartWithoutTheAnswerModeIsRefused() {
     Map<String, Object> values = new HashMap<>(filing("GAZETTE"));
     values.remove("answerMode");
-    assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("interpellation", values))
+    assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(PROCESS, values))
         .hasMessageContaining("วิธีตอบที่ผู้ถามเลือก");
     values.put("answerMode", "EMAIL");
-    assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("interpellation", values))
+    assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(PROCESS, values))
         .hasMessageContaining("ต้องเลือกจากรายการที่กำหนด");
   }
 
@@ -258,12 +273,7 @@ class InterpellationProcessTest extends PlatformTest {
   /** Claims and completes the instance's one open task as the demo user of {@code group}, a minute later. */
   private void complete(ProcessInstance instance, String group, Map<String, Object> values) {
     ClockUtil.setCurrentTime(new java.util.Date(ClockUtil.getCurrentTime().getTime() + 60_000));
-    completeAs(group + "User", List.of(group), instance, values);
-  }
-
-  private void fire(Job timer) {
-    ClockUtil.setCurrentTime(timer.getDuedate());
-    managementService.executeJob(timer.getId());
+    clerk.complete(clerk.single(instance), group, values);
   }
 
   private Boolean limitMet(ProcessInstance instance) {

@@ -1,6 +1,7 @@
 package th.go.senate.workflow.process.interpellation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static th.go.senate.workflow.process.interpellation.InterpellationIds.*;
 import static th.go.senate.workflow.process.interpellation.InterpellationPaths.*;
 
 import java.net.URLEncoder;
@@ -26,7 +27,9 @@ import th.go.senate.workflow.process.petition.PetitionPaths.Path;
 import th.go.senate.workflow.process.petition.PetitionPaths.Step;
 import th.go.senate.workflow.support.ApiClient;
 import th.go.senate.workflow.support.ApiClient.Reply;
+import th.go.senate.workflow.support.Clerk;
 import th.go.senate.workflow.support.PlatformTest;
+import th.go.senate.workflow.support.TasklistRest;
 
 /**
  * The question register over REST (filters, who may read it, bad filters) and every interpellation step
@@ -50,14 +53,14 @@ class QuestionRegisterTest extends PlatformTest {
     ProcessInstance inTime = file(filed, "GAZETTE", senator, transport, "2027-11-02");
     walk(inTime, upTo(toDispatch()));
     clockAt(filed.plusDays(10));
-    walk(inTime, upTo(List.of(new Step(AWAIT_ANSWER, "burMeeting", answer("2027-11-11")),
-        new Step(PUBLISH, "burMeeting", publish()))));
+    walk(inTime, upTo(List.of(new Step(AWAIT_ANSWER, MEETING, answer("2027-11-11")),
+        new Step(PUBLISH, MEETING, publish()))));
 
     ProcessInstance late = file(filed, "GAZETTE", senator, transport, "2027-11-02");
     walk(late, upTo(toDispatch()));
     clockAt(filed.plusDays(40));
-    walk(late, upTo(List.of(new Step(AWAIT_ANSWER, "burMeeting", answer("2027-12-05")),
-        new Step(PUBLISH, "burMeeting", publish()))));
+    walk(late, upTo(List.of(new Step(AWAIT_ANSWER, MEETING, answer("2027-12-05")),
+        new Step(PUBLISH, MEETING, publish()))));
 
     ProcessInstance lapsed = file(filed, "SITTING", senator, health, "2027-11-02");
     walk(lapsed, upTo(sitting(0, "ASKER_ABSENT").steps()));
@@ -161,14 +164,14 @@ class QuestionRegisterTest extends PlatformTest {
   void everyStepIsDoneThroughItsFormByTheUserOfItsGroup(Path path) throws Exception {
     clockAt(LocalDateTime.of(2026, 11, 26, 10, 0));
     String answerMode = path.name().startsWith("sitting") ? "SITTING" : "GAZETTE";
-    assertThat(post("burLegalUser", "/engine-rest/process-definition/key/interpellation/submit-form",
+    assertThat(post("burLegalUser", "/engine-rest/process-definition/key/" + PROCESS + "/submit-form",
         variables(filing(answerMode))).status()).as("burLegal may not file questions").isEqualTo(403);
-    Reply started = post("burMeetingUser", "/engine-rest/process-definition/key/interpellation/submit-form",
+    Reply started = post("burMeetingUser", "/engine-rest/process-definition/key/" + PROCESS + "/submit-form",
         variables(filing(answerMode)));
     assertThat(started.status()).as(started.body()).isEqualTo(200);
     String instanceId = json.readTree(started.body()).path("id").asText();
     JsonNode startForm = json.readTree(get("burMeetingUser",
-        "/engine-rest/process-definition/key/interpellation/deployed-start-form").body());
+        "/engine-rest/process-definition/key/" + PROCESS + "/deployed-start-form").body());
     assertThat(startForm.path("id").asText()).isEqualTo("interpellation-file");
 
     List<String> forms = new ArrayList<>();
@@ -181,8 +184,8 @@ class QuestionRegisterTest extends PlatformTest {
       String taskId = task.path("id").asText();
       JsonNode form = json.readTree(get(user, "/engine-rest/task/" + taskId + "/deployed-form").body());
       forms.add(form.path("id").asText());
-      assertThat(post(user, "/engine-rest/task/" + taskId + "/claim", Map.of("userId", user)).status()).isEqualTo(204);
-      Reply submitted = post(user, "/engine-rest/task/" + taskId + "/submit-form", variables(step.values()));
+      tasklist.claim(user, taskId);
+      Reply submitted = tasklist.submit(user, taskId, step.values());
       assertThat(submitted.status()).as("%s submits %s: %s", user, step.taskKey(), submitted.body()).isBetween(200, 204);
     }
     assertThat(forms).allMatch(id -> id.startsWith("interpellation-"));
@@ -193,12 +196,14 @@ class QuestionRegisterTest extends PlatformTest {
   @Test
   void aNonMondaySlotSubmittedOverRestIsRefusedWithTheThaiMessage() throws Exception {
     clockAt(LocalDateTime.of(2026, 11, 26, 10, 0));
-    ProcessInstance instance = runtimeService.startProcessInstanceByKey("interpellation", filing("SITTING"));
-    walk(instance, upTo(toDispatch()));
+    // At the slot of the sitting path (no postponement yet), the steps before it done: see the path tests.
+    Map<String, Object> values = new LinkedHashMap<>(filing("SITTING"));
+    values.putAll(dispatch());
+    values.putAll(Map.of("priority", false, "postponements", 0));
+    ProcessInstance instance = startAt(PROCESS, SCHEDULE, values);
     String taskId = task(instance).getId();
-    post("burMeetingUser", "/engine-rest/task/" + taskId + "/claim", Map.of("userId", "burMeetingUser"));
-    Reply refused = post("burMeetingUser", "/engine-rest/task/" + taskId + "/submit-form",
-        variables(schedule("2026-12-09")));
+    tasklist.claim(Clerk.userOf(MEETING), taskId);
+    Reply refused = tasklist.submit(Clerk.userOf(MEETING), taskId, schedule("2026-12-09"));
     assertThat(refused.status()).isBetween(400, 599);
     assertThat(refused.body()).contains("ต้องเป็นวันจันทร์").contains("วันพุธ");
     assertThat(task(instance).getId()).isEqualTo(taskId);
@@ -209,11 +214,11 @@ class QuestionRegisterTest extends PlatformTest {
 
   private ProcessInstance file(LocalDateTime at, String mode, String senator, String minister, String filedOn) {
     clockAt(at);
-    return runtimeService.startProcessInstanceByKey("interpellation", filing(mode, senator, minister, filedOn));
+    return runtimeService.startProcessInstanceByKey(PROCESS, filing(mode, senator, minister, filedOn));
   }
 
   private void walk(ProcessInstance instance, Path path) {
-    PetitionPaths.walk(taskService, identityService, instance.getId(), path);
+    PetitionPaths.walk(clerk, instance.getId(), path);
   }
 
   private JsonNode register(String user, String query) throws Exception {
@@ -242,9 +247,7 @@ class QuestionRegisterTest extends PlatformTest {
   }
 
   private static Map<String, Object> variables(Map<String, Object> values) {
-    Map<String, Object> variables = new LinkedHashMap<>();
-    values.forEach((k, v) -> variables.put(k, Map.of("value", v)));
-    return Map.of("variables", variables);
+    return TasklistRest.formVariables(values);
   }
 
   private Reply get(String user, String path) throws Exception {

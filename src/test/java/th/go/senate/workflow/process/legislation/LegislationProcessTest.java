@@ -2,6 +2,7 @@ package th.go.senate.workflow.process.legislation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static th.go.senate.workflow.process.legislation.LegislationIds.*;
 
 import java.sql.Date;
 import java.time.Instant;
@@ -30,6 +31,7 @@ import th.go.senate.workflow.calendar.SessionPeriodService;
 import th.go.senate.workflow.kpi.CaseFact;
 import th.go.senate.workflow.kpi.KpiRepository;
 import th.go.senate.workflow.sla.SlaPlanner;
+import th.go.senate.workflow.support.Clerk;
 import th.go.senate.workflow.support.PlatformTest;
 
 /**
@@ -50,7 +52,7 @@ class LegislationProcessTest extends PlatformTest {
   /** Ten session days before the recess of May–June 2046 (21–30 April). */
   static final LocalDate TEN_DAYS_BEFORE_RECESS = LocalDate.of(2046, 4, 21);
 
-  static final String MEETING = "burMeetingUser";
+  static final String MEETING_CLERK = Clerk.userOf(MEETING);
 
   @Autowired DueDatePlanner planner;
   @Autowired SessionPeriodRepository sessions;
@@ -69,7 +71,7 @@ class LegislationProcessTest extends PlatformTest {
   void removeBillsAndSessions() {
     ClockUtil.reset();
     identityService.clearAuthentication();
-    runtimeService.createProcessInstanceQuery().processDefinitionKey("legislation").list()
+    runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS).list()
         .forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "test cleanup"));
     jdbc.update("delete from calendar_session_period where name like ?", TAG + "%");
     planner.forget();
@@ -87,40 +89,32 @@ class LegislationProcessTest extends PlatformTest {
     return LocalDate.of(year, month, day).atStartOfDay(DueDatePlanner.ZONE).toInstant();
   }
 
-  ProcessInstance register(String billType, LocalDate arrival) {
-    clockAt(arrival.atTime(10, 0));
+  /** The values of the registration form (burMeeting records the bill the House sent). */
+  static Map<String, Object> registration(String billType, LocalDate arrival) {
     Map<String, Object> values = new HashMap<>();
     values.put("billTitle", "ร่างพระราชบัญญัติทดสอบ พ.ศ. ....");
     values.put("houseLetterNumber", "สผ 0014/1234");
     values.put("arrivalDate", arrival.toString());
     values.put("billType", billType);
     values.put("billSummary", "แก้ไขบทบัญญัติว่าด้วยการทดสอบ");
-    identityService.setAuthentication(MEETING, List.of("burMeeting"));
-    try {
-      return runtimeService.startProcessInstanceByKey("legislation", values);
-    } finally {
-      identityService.clearAuthentication();
-    }
+    return values;
   }
 
-  Task open(ProcessInstance instance, String taskKey) {
-    Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey)
-        .singleResult();
-    assertThat(task).as("open task " + taskKey).isNotNull();
-    return task;
+  ProcessInstance register(String billType, LocalDate arrival) {
+    clockAt(arrival.atTime(10, 0));
+    return clerk.as(MEETING_CLERK, List.of(MEETING),
+        () -> runtimeService.startProcessInstanceByKey(PROCESS, registration(billType, arrival)));
   }
 
-  /** Claims and completes the task as the demo user of {@code group}, as a clerk does in Tasklist. */
-  void complete(ProcessInstance instance, String taskKey, String group, Map<String, Object> values) {
-    Task task = open(instance, taskKey);
-    String user = group + "User";
-    identityService.setAuthentication(user, List.of(group));
-    try {
-      taskService.claim(task.getId(), user);
-      taskService.complete(task.getId(), values);
-    } finally {
-      identityService.clearAuthentication();
-    }
+  /**
+   * A bill registered on {@code arrival} and started directly at {@code step} of the consideration, with the
+   * values of the steps before it that {@code step} reads: the limit is counted as for a registered bill.
+   */
+  ProcessInstance registeredAt(String step, String billType, LocalDate arrival, Map<String, Object> stepValues) {
+    clockAt(arrival.atTime(10, 0));
+    Map<String, Object> values = registration(billType, arrival);
+    values.putAll(stepValues);
+    return startAt(PROCESS, step, values);
   }
 
   Job deemedApprovalTimer(ProcessInstance instance) {
@@ -133,37 +127,37 @@ class LegislationProcessTest extends PlatformTest {
   }
 
   void classify(ProcessInstance instance, String billType) {
-    complete(instance, "Task_ClassifyBill", "burLegal", Map.of("billType", billType, "classificationNote", "ตรวจแล้ว"));
+    clerk.complete(instance, CLASSIFY, LEGAL, Map.of("billType", billType, "classificationNote", "ตรวจแล้ว"));
   }
 
   /** From classification up to the vote that follows the agenda (first reading or budget vote). */
   void toTheSitting(ProcessInstance instance, String billType) {
     classify(instance, billType);
-    complete(instance, "Task_PrepareLegalBrief", "burLegal",
+    clerk.complete(instance, LEGAL_BRIEF, LEGAL,
         Map.of("legalBriefReference", "กม. 1/2589", "legalBriefSummary", "ไม่ขัดรัฐธรรมนูญ"));
-    complete(instance, "Task_PrepareAcademicBrief", "burAcademic",
+    clerk.complete(instance, ACADEMIC_BRIEF, ACADEMIC,
         Map.of("academicBriefReference", "วช. 1/2589", "academicBriefSummary", "ข้อมูลประกอบ"));
-    complete(instance, "Task_PrintBill", "burPrinting", Map.of("billCopiesPrinted", 300L, "billDistributedDate", "2046-04-22"));
-    complete(instance, "Task_ScheduleAgenda", "burMeeting",
+    clerk.complete(instance, PRINT_BILL, PRINTING, Map.of("billCopiesPrinted", 300L, "billDistributedDate", "2046-04-22"));
+    clerk.complete(instance, SCHEDULE_AGENDA, MEETING,
         Map.of("agendaItem", "4.1", "noticeDate", "2046-04-22", "sittingDate", "2046-04-25"));
   }
 
   /** From the first reading (accepted) to the second and third readings. */
   void throughCommittee(ProcessInstance instance, String bureau) {
-    complete(instance, "Task_FirstReading", "burMeeting",
+    clerk.complete(instance, FIRST_READING, MEETING,
         Map.of("firstReading", "ACCEPT", "committeeBureau", bureau, "firstReadingNote", "รับหลักการ 150 เสียง"));
-    complete(instance, "Task_CommitteeScrutiny", bureau, Map.of("committeeProgress", "พิจารณาครบทุกมาตรา",
+    clerk.complete(instance, COMMITTEE_SCRUTINY, bureau, Map.of("committeeProgress", "พิจารณาครบทุกมาตรา",
         "requestExtension", "NO"));
-    complete(instance, "Task_RecordCommitteeMinutes", "burMinutes", Map.of("minutesReference", "รง. 5/2589",
+    clerk.complete(instance, COMMITTEE_MINUTES, MINUTES, Map.of("minutesReference", "รง. 5/2589",
         "meetingsRecorded", 6L));
-    complete(instance, "Task_PrintCommitteeReport", "burPrinting", Map.of("reportCopiesPrinted", 300L,
+    clerk.complete(instance, PRINT_COMMITTEE_REPORT, PRINTING, Map.of("reportCopiesPrinted", 300L,
         "reportDistributedDate", "2046-07-10"));
   }
 
   void notifyAndPublish(ProcessInstance instance) {
-    complete(instance, "Task_NotifyHouse", "burMeeting", Map.of("houseNoticeNumber", "สว 0010/99",
+    clerk.complete(instance, NOTIFY_HOUSE, MEETING, Map.of("houseNoticeNumber", "สว 0010/99",
         "houseNotifiedDate", "2046-07-20"));
-    complete(instance, "Task_PublishResult", "burIt", Map.of("publishedUrl", "https://www.senate.go.th/bill/1",
+    clerk.complete(instance, PUBLISH_RESULT, IT, Map.of("publishedUrl", "https://www.senate.go.th/bill/1",
         "publishedDate", "2046-07-21"));
   }
 
@@ -185,19 +179,18 @@ class LegislationProcessTest extends PlatformTest {
     assertThat(variable(bill, BillLimitPlanner.LEGAL_DEADLINE_TEXT)).isEqualTo("24.00 น. ของวันที่ 19 สิงหาคม พ.ศ. 2589");
     // Without the recess the limit would have ended on 19 June: the recess pushed it by 61 days.
     assertThat(deadline).isAfter(midnightBefore(2046, 6, 20));
-    BpmnAwareTests.assertThat(bill).isWaitingAt("Task_ClassifyBill");
+    BpmnAwareTests.assertThat(bill).isWaitingAt(CLASSIFY);
     assertThat(bill.getBusinessKey()).startsWith("BILL-2589-");
   }
 
   @Test
   void theLegalDeadlineCapsTheDueDateOfEveryTaskOfTheConsideration() {
-    ProcessInstance bill = register("ORDINARY", TEN_DAYS_BEFORE_RECESS);
-    toTheSitting(bill, "ORDINARY");
+    ProcessInstance bill = registeredAt(FIRST_READING, "ORDINARY", TEN_DAYS_BEFORE_RECESS, Map.of());
     clockAt(LocalDateTime.of(2046, 8, 10, 9, 0));
-    complete(bill, "Task_FirstReading", "burMeeting",
+    clerk.complete(bill, FIRST_READING, MEETING,
         Map.of("firstReading", "ACCEPT", "committeeBureau", "burCommittee2", "firstReadingNote", "รับหลักการ"));
     // The committee's 30 session days from 10 August would end on 9 September; the bill's limit ends first.
-    Task scrutiny = open(bill, "Task_CommitteeScrutiny");
+    Task scrutiny = clerk.open(bill, COMMITTEE_SCRUTINY);
     assertThat(scrutiny.getDueDate().toInstant()).isEqualTo(midnightBefore(2046, 8, 20));
     assertThat(taskService.createTaskQuery().taskId(scrutiny.getId()).taskCandidateGroup("burCommittee2").count())
         .isEqualTo(1);
@@ -214,55 +207,45 @@ class LegislationProcessTest extends PlatformTest {
     assertThat(deemedApprovalTimer(bill).getDuedate().toInstant()).isEqualTo(deadline);
     assertThat(((java.util.Date) variable(bill, SlaPlanner.CASE_DEADLINE_VARIABLE)).toInstant()).isEqualTo(deadline);
     assertThat(variable(bill, BillLimitPlanner.LEGAL_DEADLINE_TEXT)).isEqualTo("24.00 น. ของวันที่ 20 กรกฎาคม พ.ศ. 2589");
-    BpmnAwareTests.assertThat(bill).hasPassed("Task_ReplanAfterClassification")
-        .isWaitingAt("Task_PrepareLegalBrief", "Task_PrepareAcademicBrief");
+    BpmnAwareTests.assertThat(bill).hasPassed(REPLAN_AFTER_CLASSIFICATION)
+        .isWaitingAt(LEGAL_BRIEF, ACADEMIC_BRIEF);
   }
 
   @Test
   void anExtensionAddsItsDaysOnTheSessionCalendarToTheDeadlineInForceOnce() {
-    ProcessInstance bill = register("ORDINARY", TEN_DAYS_BEFORE_RECESS);
-    toTheSitting(bill, "ORDINARY");
-    complete(bill, "Task_FirstReading", "burMeeting",
-        Map.of("firstReading", "ACCEPT", "committeeBureau", "burCommittee1", "firstReadingNote", "รับหลักการ"));
-    complete(bill, "Task_CommitteeScrutiny", "burCommittee1", Map.of("committeeProgress", "ยังไม่เสร็จ",
+    ProcessInstance bill = registeredAt(COMMITTEE_SCRUTINY, "ORDINARY", TEN_DAYS_BEFORE_RECESS,
+        Map.of("firstReading", "ACCEPT", "committeeBureau", "burCommittee1"));
+    clerk.complete(bill, COMMITTEE_SCRUTINY, "burCommittee1", Map.of("committeeProgress", "ยังไม่เสร็จ",
         "requestExtension", "YES"));
     // More than 30 days is refused by the form's own rule, on the server, and changes nothing.
-    Task extension = open(bill, "Task_RecordExtension");
-    identityService.setAuthentication(MEETING, List.of("burMeeting"));
-    try {
-      taskService.claim(extension.getId(), MEETING);
-      assertThatThrownBy(() -> taskService.complete(extension.getId(), Map.of("extensionResolutionDate", "2046-07-15",
-          "extensionDays", 45L, "extensionNote", "มติที่ประชุม"))).isInstanceOf(ProcessEngineException.class)
-          .hasMessageContaining("จำนวนวันที่ขยาย");
-    } finally {
-      identityService.clearAuthentication();
-    }
+    Task extension = clerk.open(bill, RECORD_EXTENSION);
+    assertThatThrownBy(() -> clerk.complete(extension, MEETING, Map.of("extensionResolutionDate", "2046-07-15",
+        "extensionDays", 45L, "extensionNote", "มติที่ประชุม"))).isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("จำนวนวันที่ขยาย");
     assertThat(deemedApprovalTimer(bill).getDuedate().toInstant()).isEqualTo(midnightBefore(2046, 8, 20));
 
-    complete(bill, "Task_RecordExtension", "burMeeting", Map.of("extensionResolutionDate", "2046-07-15",
+    clerk.complete(bill, RECORD_EXTENSION, MEETING, Map.of("extensionResolutionDate", "2046-07-15",
         "extensionDays", 30L, "extensionNote", "มติที่ประชุมขยายเวลา 30 วัน"));
     // 30 more session days from 20 August (day 1) → 18 September.
     Instant extended = midnightBefore(2046, 9, 19);
     assertThat(deemedApprovalTimer(bill).getDuedate().toInstant()).isEqualTo(extended);
     assertThat(variable(bill, BillLimitPlanner.EXTENSION_GRANTED)).isEqualTo("YES");
-    Task again = open(bill, "Task_CommitteeScrutiny");
+    Task again = clerk.open(bill, COMMITTEE_SCRUTINY);
     assertThat(again.getDueDate().toInstant()).isBeforeOrEqualTo(extended);
 
     // A second request cannot extend again: the bill goes on to the minutes with its deadline unchanged.
-    complete(bill, "Task_CommitteeScrutiny", "burCommittee1", Map.of("committeeProgress", "เสร็จแล้ว",
+    clerk.complete(bill, COMMITTEE_SCRUTINY, "burCommittee1", Map.of("committeeProgress", "เสร็จแล้ว",
         "requestExtension", "YES"));
-    BpmnAwareTests.assertThat(bill).isWaitingAt("Task_RecordCommitteeMinutes");
+    BpmnAwareTests.assertThat(bill).isWaitingAt(COMMITTEE_MINUTES);
     assertThat(deemedApprovalTimer(bill).getDuedate().toInstant()).isEqualTo(extended);
     assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(bill.getId())
-        .activityId("Task_RecordExtension").count()).isEqualTo(1);
+        .activityId(RECORD_EXTENSION).count()).isEqualTo(1);
   }
 
   @Test
   void theDeemedApprovalTimerFiresAtExactlyTheComputedInstantAndEndsTheCase() {
-    ProcessInstance bill = register("ORDINARY", TEN_DAYS_BEFORE_RECESS);
-    toTheSitting(bill, "ORDINARY");
-    complete(bill, "Task_FirstReading", "burMeeting",
-        Map.of("firstReading", "ACCEPT", "committeeBureau", "burCommittee3", "firstReadingNote", "รับหลักการ"));
+    ProcessInstance bill = registeredAt(COMMITTEE_SCRUTINY, "ORDINARY", TEN_DAYS_BEFORE_RECESS,
+        Map.of("firstReading", "ACCEPT", "committeeBureau", "burCommittee3"));
     Instant deadline = billLimits.legalDeadline("ORDINARY", TEN_DAYS_BEFORE_RECESS, 0);
     Job timer = deemedApprovalTimer(bill);
     assertThat(timer.getDuedate().toInstant()).isEqualTo(deadline).isEqualTo(midnightBefore(2046, 8, 20));
@@ -275,16 +258,16 @@ class LegislationProcessTest extends PlatformTest {
         .activityId(BillLimitPlanner.DEEMED_APPROVAL_TIMER).count()).as("due at the instant").isEqualTo(1);
     managementService.executeJob(timer.getId());
 
-    BpmnAwareTests.assertThat(bill).isWaitingAt("Task_NotifyHouse").hasNotPassed("Task_SecondThirdReading");
+    BpmnAwareTests.assertThat(bill).isWaitingAt(NOTIFY_HOUSE).hasNotPassed(SECOND_THIRD_READING);
     assertThat(variable(bill, BillLimitPlanner.SENATE_DECISION)).isEqualTo("DEEMED_APPROVED");
     assertThat(variable(bill, "legalLimitMet")).isEqualTo(false);
     assertThat(variable(bill, "limitDaysUsed")).isEqualTo(60);
-    assertThat(taskService.createTaskQuery().processInstanceId(bill.getId()).taskDefinitionKey("Task_CommitteeScrutiny")
+    assertThat(taskService.createTaskQuery().processInstanceId(bill.getId()).taskDefinitionKey(COMMITTEE_SCRUTINY)
         .count()).as("the committee's task ended with the consideration").isZero();
     notifyAndPublish(bill);
-    BpmnAwareTests.assertThat(bill).isEnded().hasPassed("EndEvent_DeemedApproved");
+    BpmnAwareTests.assertThat(bill).isEnded().hasPassed(END_DEEMED_APPROVED);
     CaseFact fact = caseFact(bill);
-    assertThat(fact.outcome()).isEqualTo("EndEvent_DeemedApproved");
+    assertThat(fact.outcome()).isEqualTo(END_DEEMED_APPROVED);
     assertThat(fact.legalLimitMet()).isFalse();
     assertThat(fact.limitDaysUsed()).isEqualTo(60);
   }
@@ -297,17 +280,17 @@ class LegislationProcessTest extends PlatformTest {
     toTheSitting(bill, "ORDINARY");
     throughCommittee(bill, "burCommittee1");
     clockAt(LocalDateTime.of(2046, 7, 15, 14, 0));
-    complete(bill, "Task_SecondThirdReading", "burMeeting", Map.of("senateDecision", "APPROVE", "voteNote", "เห็นชอบ"));
+    clerk.complete(bill, SECOND_THIRD_READING, MEETING, Map.of("senateDecision", "APPROVE", "voteNote", "เห็นชอบ"));
     assertThat(variable(bill, "legalLimitMet")).isEqualTo(true);
     assertThat(variable(bill, "limitDaysUsed")).as("21–30 April and 1–15 July").isEqualTo(25);
     assertThat(deemedApprovalTimer(bill)).as("the timer ends with the consideration").isNull();
     notifyAndPublish(bill);
-    BpmnAwareTests.assertThat(bill).isEnded().hasPassedInOrder("Task_ClassifyBill", "Task_PrintBill",
-        "Task_ScheduleAgenda", "Task_FirstReading", "Task_CommitteeScrutiny", "Task_RecordCommitteeMinutes",
-        "Task_PrintCommitteeReport", "Task_SecondThirdReading", "Task_NotifyHouse", "Task_PublishResult",
-        "EndEvent_BillApproved").hasNotPassed("Task_RecordHouseResolution", "Task_ConsiderBudgetBill");
+    BpmnAwareTests.assertThat(bill).isEnded().hasPassedInOrder(CLASSIFY, PRINT_BILL,
+        SCHEDULE_AGENDA, FIRST_READING, COMMITTEE_SCRUTINY, COMMITTEE_MINUTES,
+        PRINT_COMMITTEE_REPORT, SECOND_THIRD_READING, NOTIFY_HOUSE, PUBLISH_RESULT,
+        END_BILL_APPROVED).hasNotPassed(HOUSE_RESOLUTION, CONSIDER_BUDGET_BILL);
     CaseFact fact = caseFact(bill);
-    assertThat(fact.outcome()).isEqualTo("EndEvent_BillApproved");
+    assertThat(fact.outcome()).isEqualTo(END_BILL_APPROVED);
     assertThat(fact.legalLimitMet()).isTrue();
     assertThat(fact.limitDaysUsed()).isEqualTo(25);
   }
@@ -316,10 +299,10 @@ class LegislationProcessTest extends PlatformTest {
   void billRejectedAtTheFirstReadingIsWithheld() {
     ProcessInstance bill = register("MONEY", TEN_DAYS_BEFORE_RECESS);
     toTheSitting(bill, "MONEY");
-    complete(bill, "Task_FirstReading", "burMeeting", Map.of("firstReading", "REJECT", "firstReadingNote", "ไม่รับหลักการ"));
+    clerk.complete(bill, FIRST_READING, MEETING, Map.of("firstReading", "REJECT", "firstReadingNote", "ไม่รับหลักการ"));
     assertThat(variable(bill, "senateDecision")).isEqualTo("REJECT");
     notifyAndPublish(bill);
-    BpmnAwareTests.assertThat(bill).isEnded().hasPassed("EndEvent_BillWithheld").hasNotPassed("Task_CommitteeScrutiny");
+    BpmnAwareTests.assertThat(bill).isEnded().hasPassed(END_BILL_WITHHELD).hasNotPassed(COMMITTEE_SCRUTINY);
     assertThat(caseFact(bill).legalLimitMet()).isTrue();
     assertThat(caseFact(bill).limitDaysUsed()).isEqualTo(1);
   }
@@ -329,9 +312,9 @@ class LegislationProcessTest extends PlatformTest {
     ProcessInstance bill = register("ORDINARY", TEN_DAYS_BEFORE_RECESS);
     toTheSitting(bill, "ORDINARY");
     throughCommittee(bill, "burCommittee2");
-    complete(bill, "Task_SecondThirdReading", "burMeeting", Map.of("senateDecision", "REJECT", "voteNote", "ไม่เห็นชอบ"));
+    clerk.complete(bill, SECOND_THIRD_READING, MEETING, Map.of("senateDecision", "REJECT", "voteNote", "ไม่เห็นชอบ"));
     notifyAndPublish(bill);
-    BpmnAwareTests.assertThat(bill).isEnded().hasPassed("EndEvent_BillWithheld");
+    BpmnAwareTests.assertThat(bill).isEnded().hasPassed(END_BILL_WITHHELD);
   }
 
   @Test
@@ -339,15 +322,15 @@ class LegislationProcessTest extends PlatformTest {
     ProcessInstance bill = register("ORDINARY", TEN_DAYS_BEFORE_RECESS);
     toTheSitting(bill, "ORDINARY");
     throughCommittee(bill, "burCommittee1");
-    complete(bill, "Task_SecondThirdReading", "burMeeting", Map.of("senateDecision", "AMEND",
+    clerk.complete(bill, SECOND_THIRD_READING, MEETING, Map.of("senateDecision", "AMEND",
         "amendmentsSummary", "แก้ไขมาตรา 5", "voteNote", "แก้ไขเพิ่มเติม"));
-    complete(bill, "Task_NotifyHouse", "sgOffice", Map.of("houseNoticeNumber", "สว 0010/100",
+    clerk.complete(bill, NOTIFY_HOUSE, "sgOffice", Map.of("houseNoticeNumber", "สว 0010/100",
         "houseNotifiedDate", "2046-04-26"));
-    complete(bill, "Task_RecordHouseResolution", "burMeeting", Map.of("houseResolution", "AGREE",
+    clerk.complete(bill, HOUSE_RESOLUTION, MEETING, Map.of("houseResolution", "AGREE",
         "houseResolutionDate", "2046-07-08"));
-    complete(bill, "Task_PublishResult", "burPr", Map.of("publishedUrl", "https://www.senate.go.th/bill/2",
+    clerk.complete(bill, PUBLISH_RESULT, "burPr", Map.of("publishedUrl", "https://www.senate.go.th/bill/2",
         "publishedDate", "2046-07-09"));
-    BpmnAwareTests.assertThat(bill).isEnded().hasPassed("EndEvent_AmendmentsAgreed").hasNotPassed("Task_JointCommittee");
+    BpmnAwareTests.assertThat(bill).isEnded().hasPassed(END_AMENDMENTS_AGREED).hasNotPassed(JOINT_COMMITTEE);
   }
 
   @Test
@@ -355,20 +338,20 @@ class LegislationProcessTest extends PlatformTest {
     ProcessInstance bill = register("ORDINARY", TEN_DAYS_BEFORE_RECESS);
     toTheSitting(bill, "ORDINARY");
     throughCommittee(bill, "burCommittee3");
-    complete(bill, "Task_SecondThirdReading", "burMeeting", Map.of("senateDecision", "AMEND",
+    clerk.complete(bill, SECOND_THIRD_READING, MEETING, Map.of("senateDecision", "AMEND",
         "amendmentsSummary", "แก้ไขมาตรา 7", "voteNote", "แก้ไขเพิ่มเติม"));
-    complete(bill, "Task_NotifyHouse", "burMeeting", Map.of("houseNoticeNumber", "สว 0010/101",
+    clerk.complete(bill, NOTIFY_HOUSE, MEETING, Map.of("houseNoticeNumber", "สว 0010/101",
         "houseNotifiedDate", "2046-04-26"));
-    complete(bill, "Task_RecordHouseResolution", "burMeeting", Map.of("houseResolution", "DISAGREE",
+    clerk.complete(bill, HOUSE_RESOLUTION, MEETING, Map.of("houseResolution", "DISAGREE",
         "houseResolutionDate", "2046-07-08"));
-    complete(bill, "Task_JointCommittee", "burCommittee3", Map.of("jointCommitteeReport", "ปรับถ้อยคำมาตรา 7",
+    clerk.complete(bill, JOINT_COMMITTEE, "burCommittee3", Map.of("jointCommitteeReport", "ปรับถ้อยคำมาตรา 7",
         "jointCommitteeReportDate", "2046-07-30"));
     notifyAndPublishTail(bill);
-    BpmnAwareTests.assertThat(bill).isEnded().hasPassed("EndEvent_JointCommitteeReported");
+    BpmnAwareTests.assertThat(bill).isEnded().hasPassed(END_JOINT_COMMITTEE_REPORTED);
   }
 
   void notifyAndPublishTail(ProcessInstance bill) {
-    complete(bill, "Task_PublishResult", "burIt", Map.of("publishedUrl", "https://www.senate.go.th/bill/3",
+    clerk.complete(bill, PUBLISH_RESULT, IT, Map.of("publishedUrl", "https://www.senate.go.th/bill/3",
         "publishedDate", "2046-08-01"));
   }
 
@@ -379,24 +362,18 @@ class LegislationProcessTest extends PlatformTest {
     ProcessInstance bill = register("APPROPRIATION", arrival);
     assertThat(deemedApprovalTimer(bill).getDuedate().toInstant()).isEqualTo(midnightBefore(2046, 11, 30));
     toTheSitting(bill, "APPROPRIATION");
-    BpmnAwareTests.assertThat(bill).isWaitingAt("Task_ConsiderBudgetBill");
+    BpmnAwareTests.assertThat(bill).isWaitingAt(CONSIDER_BUDGET_BILL);
 
-    Task vote = open(bill, "Task_ConsiderBudgetBill");
-    identityService.setAuthentication(MEETING, List.of("burMeeting"));
-    try {
-      taskService.claim(vote.getId(), MEETING);
-      assertThatThrownBy(() -> taskService.complete(vote.getId(), Map.of("senateDecision", "AMEND",
-          "amendmentsSummary", "ตัดงบกลาง", "voteNote", "แก้ไข"))).isInstanceOf(ProcessEngineException.class)
-          .hasMessageContaining("มติของวุฒิสภา");
-    } finally {
-      identityService.clearAuthentication();
-    }
-    BpmnAwareTests.assertThat(bill).isWaitingAt("Task_ConsiderBudgetBill");
+    Task vote = clerk.open(bill, CONSIDER_BUDGET_BILL);
+    assertThatThrownBy(() -> clerk.complete(vote, MEETING, Map.of("senateDecision", "AMEND",
+        "amendmentsSummary", "ตัดงบกลาง", "voteNote", "แก้ไข"))).isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("มติของวุฒิสภา");
+    BpmnAwareTests.assertThat(bill).isWaitingAt(CONSIDER_BUDGET_BILL);
 
-    taskService.complete(vote.getId(), Map.of("senateDecision", "APPROVE", "voteNote", "เห็นชอบ"));
+    clerk.complete(vote, MEETING, Map.of("senateDecision", "APPROVE", "voteNote", "เห็นชอบ"));
     notifyAndPublish(bill);
-    BpmnAwareTests.assertThat(bill).isEnded().hasPassed("EndEvent_BillApproved")
-        .hasNotPassed("Task_FirstReading", "Task_CommitteeScrutiny", "Task_SecondThirdReading", "Task_RecordHouseResolution");
+    BpmnAwareTests.assertThat(bill).isEnded().hasPassed(END_BILL_APPROVED)
+        .hasNotPassed(FIRST_READING, COMMITTEE_SCRUTINY, SECOND_THIRD_READING, HOUSE_RESOLUTION);
     assertThat(caseFact(bill).limitDaysUsed()).as("10 Nov, the day of the vote").isEqualTo(1);
   }
 
@@ -404,59 +381,58 @@ class LegislationProcessTest extends PlatformTest {
   void budgetBillRejected() {
     ProcessInstance bill = register("APPROPRIATION", LocalDate.of(2046, 11, 10));
     toTheSitting(bill, "APPROPRIATION");
-    complete(bill, "Task_ConsiderBudgetBill", "burMeeting", Map.of("senateDecision", "REJECT", "voteNote", "ไม่เห็นชอบ"));
+    clerk.complete(bill, CONSIDER_BUDGET_BILL, MEETING, Map.of("senateDecision", "REJECT", "voteNote", "ไม่เห็นชอบ"));
     notifyAndPublish(bill);
-    BpmnAwareTests.assertThat(bill).isEnded().hasPassed("EndEvent_BillWithheld");
+    BpmnAwareTests.assertThat(bill).isEnded().hasPassed(END_BILL_WITHHELD);
   }
 
   @Test
   void theSittingNoticeMustGoOutAtLeastThreeDaysBeforeTheSitting() {
-    ProcessInstance bill = register("ORDINARY", TEN_DAYS_BEFORE_RECESS);
-    classify(bill, "ORDINARY");
-    complete(bill, "Task_PrepareLegalBrief", "burLegal", Map.of("legalBriefReference", "1", "legalBriefSummary", "ก"));
-    complete(bill, "Task_PrepareAcademicBrief", "burAcademic", Map.of("academicBriefReference", "1", "academicBriefSummary", "ข"));
-    complete(bill, "Task_PrintBill", "burPrinting", Map.of("billCopiesPrinted", 300L, "billDistributedDate", "2046-04-22"));
-    assertThatThrownBy(() -> complete(bill, "Task_ScheduleAgenda", "burMeeting",
+    ProcessInstance bill = registeredAt(SCHEDULE_AGENDA, "ORDINARY", TEN_DAYS_BEFORE_RECESS, Map.of());
+    assertThatThrownBy(() -> clerk.complete(bill, SCHEDULE_AGENDA, MEETING,
         Map.of("agendaItem", "4.1", "noticeDate", "2046-04-23", "sittingDate", "2046-04-25")))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("อย่างน้อย 3 วัน");
-    BpmnAwareTests.assertThat(bill).isWaitingAt("Task_ScheduleAgenda");
+    BpmnAwareTests.assertThat(bill).isWaitingAt(SCHEDULE_AGENDA);
+    assertThat(variable(bill, "sittingDate")).as("nothing of the refused form is kept").isNull();
+    // Three days before is in time.
+    clerk.complete(bill, SCHEDULE_AGENDA, MEETING,
+        Map.of("agendaItem", "4.1", "noticeDate", "2046-04-22", "sittingDate", "2046-04-25"));
+    BpmnAwareTests.assertThat(bill).isWaitingAt(FIRST_READING);
   }
 
   @Test
   void aBillCannotArriveInTheFutureNorWithoutAType() {
     clockAt(LocalDateTime.of(2046, 4, 21, 10, 0));
-    identityService.setAuthentication(MEETING, List.of("burMeeting"));
-    long before = runtimeService.createProcessInstanceQuery().processDefinitionKey("legislation").count();
+    identityService.setAuthentication(MEETING_CLERK, List.of(MEETING));
+    long before = runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS).count();
     try {
-      assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("legislation", Map.of("billTitle", "ร่าง",
+      assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(PROCESS, Map.of("billTitle", "ร่าง",
           "houseLetterNumber", "1", "arrivalDate", "2046-04-25", "billType", "ORDINARY", "billSummary", "ก")))
           .hasMessageContaining("อยู่หลังวันนี้");
-      assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("legislation", Map.of("billTitle", "ร่าง",
+      assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(PROCESS, Map.of("billTitle", "ร่าง",
           "houseLetterNumber", "1", "arrivalDate", "2046-04-21", "billType", "TREATY", "billSummary", "ก")))
           .hasMessageContaining("ประเภทร่างตามที่สภาผู้แทนราษฎรแจ้ง");
     } finally {
       identityService.clearAuthentication();
     }
-    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("legislation").count()).isEqualTo(before);
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS).count()).isEqualTo(before);
   }
 
   @Test
   void aBillCountingSessionDaysCannotBeRegisteredWithoutRecordedSessions() {
-    long before = runtimeService.createProcessInstanceQuery().processDefinitionKey("legislation").count();
+    long before = runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS).count();
     // No session is recorded from 2052 on: the limit cannot be counted, and nothing is registered.
     assertThatThrownBy(() -> register("ORDINARY", LocalDate.of(2052, 1, 10)))
         .hasMessageContaining("ไม่มีสมัยประชุมเพียงพอ");
-    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("legislation").count()).isEqualTo(before);
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS).count()).isEqualTo(before);
   }
 
   // --- re-planning when a session changes ----------------------------------------------------------
 
   @Test
   void extendingAndClosingSessionsReplansTheBillsDeadlineAndItsTasks() {
-    ProcessInstance bill = register("ORDINARY", TEN_DAYS_BEFORE_RECESS);
-    toTheSitting(bill, "ORDINARY");
-    complete(bill, "Task_FirstReading", "burMeeting",
-        Map.of("firstReading", "ACCEPT", "committeeBureau", "burCommittee1", "firstReadingNote", "รับหลักการ"));
+    ProcessInstance bill = registeredAt(COMMITTEE_SCRUTINY, "ORDINARY", TEN_DAYS_BEFORE_RECESS,
+        Map.of("firstReading", "ACCEPT", "committeeBureau", "burCommittee1"));
     SessionPeriod s1 = sessions.findAll().stream().filter(s -> s.name().equals(TAG + "S1")).findFirst().orElseThrow();
 
     // The first session is extended by royal decree to 10 May: 20 days before the recess, 40 after → 9 August.

@@ -1,6 +1,10 @@
 package th.go.senate.workflow.process.petition;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static th.go.senate.workflow.process.petition.PetitionIds.CLOSE;
+import static th.go.senate.workflow.process.petition.PetitionIds.FORWARD;
+import static th.go.senate.workflow.process.petition.PetitionIds.OFFICE;
+import static th.go.senate.workflow.process.petition.PetitionIds.PROGRESS_NOTICE;
 
 import java.util.ArrayList;
 import java.util.Date;
@@ -11,10 +15,9 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 
+import th.go.senate.workflow.support.Clerk;
 import th.go.senate.workflow.support.PetitionValues;
 
 /**
@@ -23,19 +26,14 @@ import th.go.senate.workflow.support.PetitionValues;
  */
 public final class PetitionPaths {
 
-  public static final String ACKNOWLEDGE = "Task_AcknowledgePetition";
-  public static final String TRIAGE = "Task_TriagePetition";
-  public static final String FORWARD = "Task_ForwardToAgency";
-  public static final String CONSIDER = "Task_ConsiderPetition";
-  public static final String PROGRESS_NOTICE = "Task_SendProgressNotice";
-  public static final String REPLY = "Task_ReplyToPetitioner";
-  public static final String CLOSE = "Task_ClosePetition";
-
-  public static final String END_CLOSED = "EndEvent_PetitionClosed";
-  public static final String END_FORWARDED = "EndEvent_PetitionForwarded";
-  public static final String END_HANDED_OVER = "EndEvent_HandedOverToComplaint";
-
-  private static final String OFFICE = "officePresident";
+  // The step ids under the names the tests outside process/ use; their one definition is PetitionIds.
+  public static final String ACKNOWLEDGE = PetitionIds.ACKNOWLEDGE;
+  public static final String TRIAGE = PetitionIds.TRIAGE;
+  public static final String CONSIDER = PetitionIds.CONSIDER;
+  public static final String REPLY = PetitionIds.REPLY;
+  public static final String END_CLOSED = PetitionIds.END_CLOSED;
+  public static final String END_FORWARDED = PetitionIds.END_FORWARDED;
+  public static final String END_HANDED_OVER = PetitionIds.END_HANDED_OVER;
 
   /** One user task of a path: the task expected, its candidate group and what the clerk submits. */
   public record Step(String taskKey, String group, Map<String, Object> values) {
@@ -103,38 +101,29 @@ public final class PetitionPaths {
         complaint("SERVICE_COMPLAINT"));
   }
 
-  /** The candidate groups of a task (identity links of type candidate). */
-  public static List<String> candidateGroups(TaskService taskService, String taskId) {
-    return taskService.getIdentityLinksForTask(taskId).stream()
-        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-        .map(IdentityLink::getGroupId).toList();
-  }
-
   /**
    * Walks a path on an instance: for each step asserts the single open task and its candidate group, then
-   * moves the engine clock one minute on, claims and completes it as a user of that group. Returns the ids of the tasks completed, in order.
+   * moves the engine clock one minute on and has the {@link Clerk} claim and complete it as the demo user of
+   * that group. Returns the ids of the tasks completed, in order.
    */
-  public static List<String> walk(TaskService taskService, IdentityService identityService, String processInstanceId,
-      Path path) {
+  public static List<String> walk(Clerk clerk, String processInstanceId, Path path) {
     List<String> completed = new ArrayList<>();
     for (Step step : path.steps()) {
-      Task task = taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult();
-      assertThat(task).as("open task of %s before step %s", path, step.taskKey()).isNotNull();
+      Task task = clerk.single(processInstanceId);
       assertThat(task.getTaskDefinitionKey()).as(path.name()).isEqualTo(step.taskKey());
-      assertThat(candidateGroups(taskService, task.getId()))
+      assertThat(clerk.candidateGroups(task))
           .as("candidate groups of %s on path %s", step.taskKey(), path).containsExactly(step.group());
       // One minute per step, so that the history orders the steps by time as well as by sequence.
       ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime() + 60_000));
-      String user = step.group() + "User";
-      identityService.setAuthentication(user, List.of(step.group()));
-      try {
-        taskService.claim(task.getId(), user);
-        taskService.complete(task.getId(), step.values());
-      } finally {
-        identityService.clearAuthentication();
-      }
+      clerk.complete(task, step.group(), step.values());
       completed.add(task.getId());
     }
     return completed;
+  }
+
+  /** {@link #walk(Clerk, String, Path)} for the tests that hold the engine's services rather than a clerk. */
+  public static List<String> walk(TaskService taskService, IdentityService identityService, String processInstanceId,
+      Path path) {
+    return walk(new Clerk(taskService, identityService), processInstanceId, path);
   }
 }

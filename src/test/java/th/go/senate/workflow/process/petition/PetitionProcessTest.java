@@ -2,16 +2,19 @@ package th.go.senate.workflow.process.petition;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static th.go.senate.workflow.process.petition.PetitionPaths.ACKNOWLEDGE;
-import static th.go.senate.workflow.process.petition.PetitionPaths.CLOSE;
-import static th.go.senate.workflow.process.petition.PetitionPaths.CONSIDER;
-import static th.go.senate.workflow.process.petition.PetitionPaths.END_CLOSED;
-import static th.go.senate.workflow.process.petition.PetitionPaths.END_FORWARDED;
-import static th.go.senate.workflow.process.petition.PetitionPaths.END_HANDED_OVER;
-import static th.go.senate.workflow.process.petition.PetitionPaths.FORWARD;
-import static th.go.senate.workflow.process.petition.PetitionPaths.PROGRESS_NOTICE;
-import static th.go.senate.workflow.process.petition.PetitionPaths.REPLY;
-import static th.go.senate.workflow.process.petition.PetitionPaths.TRIAGE;
+import static th.go.senate.workflow.process.petition.PetitionIds.ACKNOWLEDGE;
+import static th.go.senate.workflow.process.petition.PetitionIds.OFFICE;
+import static th.go.senate.workflow.process.petition.PetitionIds.PROCESS;
+import static th.go.senate.workflow.process.petition.PetitionIds.START;
+import static th.go.senate.workflow.process.petition.PetitionIds.CLOSE;
+import static th.go.senate.workflow.process.petition.PetitionIds.CONSIDER;
+import static th.go.senate.workflow.process.petition.PetitionIds.END_CLOSED;
+import static th.go.senate.workflow.process.petition.PetitionIds.END_FORWARDED;
+import static th.go.senate.workflow.process.petition.PetitionIds.END_HANDED_OVER;
+import static th.go.senate.workflow.process.petition.PetitionIds.FORWARD;
+import static th.go.senate.workflow.process.petition.PetitionIds.PROGRESS_NOTICE;
+import static th.go.senate.workflow.process.petition.PetitionIds.REPLY;
+import static th.go.senate.workflow.process.petition.PetitionIds.TRIAGE;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -45,12 +48,12 @@ class PetitionProcessTest extends PlatformTest {
     ProcessInstance instance = startPetition();
     BpmnAwareTests.assertThat(instance).isStarted().isWaitingAt(ACKNOWLEDGE);
 
-    PetitionPaths.walk(taskService, identityService, instance.getId(), path);
+    PetitionPaths.walk(clerk, instance.getId(), path);
 
     BpmnAwareTests.assertThat(instance).isEnded();
     BpmnAwareTests.assertThat(instance).hasPassed(path.endEvent());
     List<String> expectedOrder = new ArrayList<>();
-    expectedOrder.add("StartEvent_PetitionReceived");
+    expectedOrder.add(START);
     expectedOrder.addAll(path.taskKeys());
     expectedOrder.add(path.endEvent());
     BpmnAwareTests.assertThat(instance).hasPassedInOrder(expectedOrder.toArray(String[]::new));
@@ -67,7 +70,7 @@ class PetitionProcessTest extends PlatformTest {
   @Test
   void senateRemitConcludedDirectlyNeverSendsAProgressNotice() {
     ProcessInstance instance = startPetition();
-    PetitionPaths.walk(taskService, identityService, instance.getId(),
+    PetitionPaths.walk(clerk, instance.getId(),
         PetitionPaths.senateRemit("direct", "burCommittee2", 0));
     BpmnAwareTests.assertThat(instance).isEnded().hasPassedInOrder(ACKNOWLEDGE, TRIAGE, CONSIDER, REPLY, CLOSE, END_CLOSED)
         .hasNotPassed(PROGRESS_NOTICE, FORWARD);
@@ -76,16 +79,16 @@ class PetitionProcessTest extends PlatformTest {
   @Test
   void committeeTasksGoToTheBureauChosenAtTriage() {
     ProcessInstance instance = startPetition();
-    PetitionPaths.walk(taskService, identityService, instance.getId(), new Path("to triage",
+    PetitionPaths.walk(clerk, instance.getId(), new Path("to triage",
         PetitionPaths.senateRemit("x", "burCommittee3", 0).steps().subList(0, 2), END_CLOSED));
 
     BpmnAwareTests.assertThat(instance).isWaitingAt(CONSIDER);
     var consider = task(instance);
     BpmnAwareTests.assertThat(consider).hasCandidateGroup("burCommittee3");
-    assertThat(PetitionPaths.candidateGroups(taskService, consider.getId())).containsExactly("burCommittee3");
+    assertThat(clerk.candidateGroups(consider)).containsExactly("burCommittee3");
     assertThat(taskService.createTaskQuery().taskId(consider.getId()).taskCandidateGroup("burCommittee2").count())
         .isZero();
-    assertThat(taskService.createTaskQuery().taskId(consider.getId()).taskCandidateGroup("officePresident").count())
+    assertThat(taskService.createTaskQuery().taskId(consider.getId()).taskCandidateGroup(OFFICE).count())
         .isZero();
   }
 
@@ -93,9 +96,9 @@ class PetitionProcessTest extends PlatformTest {
   void firstTasksGoToTheOfficeOfTheSenatePresident() {
     ProcessInstance instance = startPetition();
     var acknowledge = task(instance);
-    BpmnAwareTests.assertThat(acknowledge).hasDefinitionKey(ACKNOWLEDGE).hasCandidateGroup("officePresident")
+    BpmnAwareTests.assertThat(acknowledge).hasDefinitionKey(ACKNOWLEDGE).hasCandidateGroup(OFFICE)
         .isNotAssigned();
-    assertThat(PetitionPaths.candidateGroups(taskService, acknowledge.getId())).containsExactly("officePresident");
+    assertThat(clerk.candidateGroups(acknowledge)).containsExactly(OFFICE);
   }
 
   @Test
@@ -144,11 +147,11 @@ class PetitionProcessTest extends PlatformTest {
 
   @Test
   void aBusinessKeyGivenByTheCallerIsRefused() {
-    long before = runtimeService.createProcessInstanceQuery().processDefinitionKey("petition").count();
+    long before = runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS).count();
     assertThatThrownBy(
-        () -> runtimeService.startProcessInstanceByKey("petition", "EXTERNAL-1", petitionIntake()))
+        () -> runtimeService.startProcessInstanceByKey(PROCESS, "EXTERNAL-1", petitionIntake()))
         .hasMessageContaining("ระบบเป็นผู้กำหนด");
-    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("petition").count()).isEqualTo(before);
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS).count()).isEqualTo(before);
   }
 
   private static int fiscalYear(ProcessInstance instance) {

@@ -2,6 +2,7 @@ package th.go.senate.workflow.process.planreview;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static th.go.senate.workflow.process.planreview.PlanReviewIds.*;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,8 +19,6 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
@@ -38,6 +37,7 @@ import th.go.senate.workflow.kpi.KpiTarget;
 import th.go.senate.workflow.kpi.KpiTargetRepository;
 import th.go.senate.workflow.kpi.KpiTargetService;
 import th.go.senate.workflow.kpi.KpiTargetService.TargetInput;
+import th.go.senate.workflow.support.Clerk;
 import th.go.senate.workflow.support.PlatformTest;
 
 /**
@@ -47,15 +47,6 @@ import th.go.senate.workflow.support.PlatformTest;
  * not disturb it.
  */
 class PlanReviewProcessTest extends PlatformTest {
-
-  static final String REPORT = "Task_ReportKpiResults";
-  static final String PREPARE = "Task_PrepareCorrectivePlan";
-  static final String REVIEW = "Task_ReviewCorrectivePlan";
-  static final String CONSOLIDATE = "Task_ConsolidateRoundReport";
-  static final String APPROVE = "Task_ApproveRoundReport";
-  static final String WEBSITE = "Task_PublishOnWebsite";
-  static final String ANNOUNCE = "Task_AnnounceRoundReport";
-  static final String END = "EndEvent_RoundPublished";
 
   @Autowired KpiTargetService targets;
   @Autowired KpiTargetRepository targetRepository;
@@ -93,15 +84,14 @@ class PlanReviewProcessTest extends PlatformTest {
     // Reporting: one task per bureau owning a target, due 15 working days after the cut-off (31 Mar 2019)
     List<Task> reports = tasks(round, REPORT);
     assertThat(reports).extracting(this::candidateGroup)
-        .containsExactlyInAnyOrder("burCommittee1", "burCommittee2", "burPolicyPlan", "officePresident");
+        .containsExactlyInAnyOrder("burCommittee1", "burCommittee2", POLICY_PLAN, "officePresident");
     Instant due = planner.due(new FiscalRound(2562, 6).closedAt(), 15, CalendarKind.WORKING_DAYS);
     assertThat(reports).allSatisfy(t -> assertThat(t.getDueDate().toInstant()).isEqualTo(due));
     // another bureau neither sees nor may claim a bureau's report
-    identityService.setAuthentication("burItUser", List.of("burIt"));
-    assertThat(taskService.createTaskQuery().processInstanceId(round.getId()).count()).isZero();
-    identityService.clearAuthentication();
-    for (String bureau : List.of("burCommittee1", "burCommittee2", "burPolicyPlan", "officePresident")) {
-      work(round, REPORT, bureau, Map.of("resultSummary", "ผลการดำเนินงานของ " + bureau));
+    assertThat(clerk.as(Clerk.userOf("burIt"), List.of("burIt"),
+        () -> taskService.createTaskQuery().processInstanceId(round.getId()).count())).isZero();
+    for (String bureau : List.of("burCommittee1", "burCommittee2", POLICY_PLAN, "officePresident")) {
+      clerk.completeFromList(round, REPORT, bureau, Map.of("resultSummary", "ผลการดำเนินงานของ " + bureau));
     }
 
     // Corrective plans: exactly for the KPIs below target, each for its owning bureau
@@ -114,27 +104,27 @@ class PlanReviewProcessTest extends PlatformTest {
     assertThat((String) runtimeService.getVariable(round.getId(), "bureauReports"))
         .contains("ผลการดำเนินงานของ burCommittee1").contains("ผลการดำเนินงานของ officePresident");
 
-    work(round, PREPARE, "officePresident", correctivePlan("ฉบับแรก"));
-    work(round, PREPARE, "burCommittee2", correctivePlan("ฉบับเดียว"));
+    clerk.completeFromList(round, PREPARE, "officePresident", correctivePlan("ฉบับแรก"));
+    clerk.completeFromList(round, PREPARE, "burCommittee2", correctivePlan("ฉบับเดียว"));
     // burPolicyPlan reviews both: officePresident's goes back once
     for (Task review : tasks(round, REVIEW)) {
       String code = (String) taskService.getVariable(review.getId(), "indicatorCode");
       boolean rework = "officePresident".equals(planOwners.get(code));
-      completeTask(review, "burPolicyPlan", rework
+      clerk.complete(review, POLICY_PLAN, rework
           ? Map.of("correctivePlanDecision", "REWORK", "reviewComment", "ระบุตัวชี้วัดย่อยให้ชัดเจน")
           : Map.of("correctivePlanDecision", "ACCEPTED"));
     }
-    Task again = single(round, PREPARE);
+    Task again = clerk.open(round, PREPARE);
     assertThat(candidateGroup(again)).isEqualTo("officePresident");
     assertThat(taskService.getVariable(again.getId(), "reviewComment")).isEqualTo("ระบุตัวชี้วัดย่อยให้ชัดเจน");
-    work(round, PREPARE, "officePresident", correctivePlan("ฉบับแก้ไข"));
-    work(round, REVIEW, "burPolicyPlan", Map.of("correctivePlanDecision", "ACCEPTED"));
+    clerk.completeFromList(round, PREPARE, "officePresident", correctivePlan("ฉบับแก้ไข"));
+    clerk.completeFromList(round, REVIEW, POLICY_PLAN, Map.of("correctivePlanDecision", "ACCEPTED"));
 
     // Consolidation (6-month round: no input for next year's plan needed), returned once, then approved
-    work(round, CONSOLIDATE, "burPolicyPlan", Map.of("roundReport", "สรุปผลรอบ 6 เดือน"));
-    work(round, APPROVE, "sgOffice", Map.of("reportDecision", "RETURNED", "executiveComment", "เพิ่มการเปรียบเทียบกับปีก่อน"));
-    work(round, CONSOLIDATE, "burPolicyPlan", Map.of("roundReport", "สรุปผลรอบ 6 เดือน (ปรับปรุง)"));
-    work(round, APPROVE, "sgOffice", Map.of("reportDecision", "APPROVED"));
+    clerk.completeFromList(round, CONSOLIDATE, POLICY_PLAN, Map.of("roundReport", "สรุปผลรอบ 6 เดือน"));
+    clerk.completeFromList(round, APPROVE, "sgOffice", Map.of("reportDecision", "RETURNED", "executiveComment", "เพิ่มการเปรียบเทียบกับปีก่อน"));
+    clerk.completeFromList(round, CONSOLIDATE, POLICY_PLAN, Map.of("roundReport", "สรุปผลรอบ 6 เดือน (ปรับปรุง)"));
+    clerk.completeFromList(round, APPROVE, "sgOffice", Map.of("reportDecision", "APPROVED"));
     publish(round);
 
     BpmnAwareTests.assertThat(round).isEnded().hasPassed(END);
@@ -154,18 +144,18 @@ class PlanReviewProcessTest extends PlatformTest {
     clockAt(LocalDateTime.of(2020, 10, 1, 9, 0));
     ProcessInstance round = startRound(2563, "12");
     assertThat(runtimeService.getVariable(round.getId(), "closesFiscalYear")).isEqualTo(true);
-    work(round, REPORT, "officePresident", Map.of("resultSummary", "ครบถ้วน"));
+    clerk.completeFromList(round, REPORT, "officePresident", Map.of("resultSummary", "ครบถ้วน"));
 
-    BpmnAwareTests.assertThat(round).isWaitingAt(CONSOLIDATE).hasPassed("Gateway_CorrectivePlansDone")
-        .hasNotPassed("Activity_CorrectivePlans", PREPARE);
+    BpmnAwareTests.assertThat(round).isWaitingAt(CONSOLIDATE).hasPassed(CORRECTIVE_PLANS_DONE)
+        .hasNotPassed(CORRECTIVE_PLANS, PREPARE);
     assertThat(runtimeService.getVariable(round.getId(), "kpisBelowTargetCount")).isEqualTo(0);
     // the 12-month round must say what it feeds into next year's plan
-    assertThatThrownBy(() -> work(round, CONSOLIDATE, "burPolicyPlan", Map.of("roundReport", "สรุปผลรอบ 12 เดือน")))
+    assertThatThrownBy(() -> clerk.completeFromList(round, CONSOLIDATE, POLICY_PLAN, Map.of("roundReport", "สรุปผลรอบ 12 เดือน")))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("ข้อเสนอสำหรับแผนปฏิบัติราชการปีงบประมาณถัดไป");
     BpmnAwareTests.assertThat(round).isWaitingAt(CONSOLIDATE);
-    work(round, CONSOLIDATE, "burPolicyPlan", Map.of("roundReport", "สรุปผลรอบ 12 เดือน",
+    clerk.completeFromList(round, CONSOLIDATE, POLICY_PLAN, Map.of("roundReport", "สรุปผลรอบ 12 เดือน",
         "nextYearPlanInput", "เพิ่มตัวชี้วัดการตอบกระทู้ถามในแผนปี 2564"));
-    work(round, APPROVE, "sgOffice", Map.of("reportDecision", "APPROVED"));
+    clerk.completeFromList(round, APPROVE, "sgOffice", Map.of("reportDecision", "APPROVED"));
     publish(round);
     BpmnAwareTests.assertThat(round).isEnded().hasPassed(END);
   }
@@ -226,9 +216,9 @@ class PlanReviewProcessTest extends PlatformTest {
   @Test
   void aRoundThatHasNotClosedYetIsRefused() {
     clockAt(LocalDateTime.of(2026, 9, 29, 9, 0));
-    long before = runtimeService.createProcessInstanceQuery().processDefinitionKey("planReview").count();
+    long before = runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS).count();
     assertThatThrownBy(() -> startRound(2569, "12")).isInstanceOf(NotValidException.class).hasMessageContaining("2026-09-30");
-    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("planReview").count()).isEqualTo(before);
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS).count()).isEqualTo(before);
   }
 
   @Test
@@ -251,7 +241,7 @@ class PlanReviewProcessTest extends PlatformTest {
         .hasMessageContaining("อยู่ระหว่างการทบทวนแล้ว");
     identityService.setAuthentication("burItUser", List.of("burIt"));
     try {
-      assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey("planReview",
+      assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(PROCESS,
           Map.of("fiscalYear", 2564, "round", "6"))).isInstanceOf(AuthorizationException.class);
     } finally {
       identityService.clearAuthentication();
@@ -281,7 +271,7 @@ class PlanReviewProcessTest extends PlatformTest {
     addTarget(2562, "T62-B", "petition", "CASES_WITHIN_LIMIT_PERCENT", "90", "burCommittee1"); // 90.0 = 90 → met
     addTarget(2562, "T62-C", "petition", "ON_TIME_PERCENT", "70", "officePresident");       // 70.0 = 70 → met
     addTarget(2562, "T62-D", "petition", "ON_TIME_PERCENT", "70.1", "burCommittee2");       // 70.0 < 70.1 → plan
-    addTarget(2562, "T62-E", "planReview", "ON_TIME_PERCENT", "100", "burPolicyPlan");     // no facts → not compared
+    addTarget(2562, "T62-E", PROCESS, "ON_TIME_PERCENT", "100", POLICY_PLAN);     // no facts → not compared
     List<IndicatorService.IndicatorResult> results = indicators.evaluate(new FiscalRound(2562, 6));
     assertThat(results).extracting(r -> r.target().indicatorCode() + "=" + r.value())
         .containsExactly("T62-A=70.0", "T62-B=90.0", "T62-C=70.0", "T62-D=70.0", "T62-E=null");
@@ -321,57 +311,19 @@ class PlanReviewProcessTest extends PlatformTest {
   @Autowired DueDatePlanner planner;
 
   private ProcessInstance startRound(int fiscalYear, String round) {
-    identityService.setAuthentication("burPolicyPlanUser", List.of("burPolicyPlan"));
-    try {
-      ProcessInstance instance = runtimeService.startProcessInstanceByKey("planReview",
-          Map.of("fiscalYear", fiscalYear, "round", round, "openingNote", "ทดสอบ"));
-      started.add(instance.getId());
-      return instance;
-    } finally {
-      identityService.clearAuthentication();
-    }
+    ProcessInstance instance = clerk.as(Clerk.userOf(POLICY_PLAN), List.of(POLICY_PLAN), () -> runtimeService
+        .startProcessInstanceByKey(PROCESS, Map.of("fiscalYear", fiscalYear, "round", round, "openingNote", "ทดสอบ")));
+    started.add(instance.getId());
+    return instance;
   }
 
   private List<Task> tasks(ProcessInstance instance, String key) {
-    return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(key).list();
+    return clerk.openAll(instance, key);
   }
 
-  private Task single(ProcessInstance instance, String key) {
-    List<Task> found = tasks(instance, key);
-    assertThat(found).as(key).hasSize(1);
-    return found.get(0);
-  }
-
+  /** The bureau a task is offered to (each task of this model goes to one group). */
   private String candidateGroup(Task task) {
-    return taskService.getIdentityLinksForTask(task.getId()).stream()
-        .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-        .map(IdentityLink::getGroupId).findFirst().orElse(null);
-  }
-
-  /** Completes the open task of that step which the group sees, as the group's demo user (claim first). */
-  private void work(ProcessInstance instance, String key, String group, Map<String, Object> values) {
-    identityService.setAuthentication(group + "User", List.of(group));
-    List<Task> visible;
-    try {
-      visible = taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(key)
-          .or().taskCandidateGroup(group).taskAssignee(group + "User").endOr().list();
-    } finally {
-      identityService.clearAuthentication();
-    }
-    assertThat(visible).as(key + " for " + group).isNotEmpty();
-    completeTask(visible.get(0), group, values);
-  }
-
-  private void completeTask(Task task, String group, Map<String, Object> values) {
-    identityService.setAuthentication(group + "User", List.of(group));
-    try {
-      if (task.getAssignee() == null) {
-        taskService.claim(task.getId(), group + "User");
-      }
-      taskService.complete(task.getId(), values);
-    } finally {
-      identityService.clearAuthentication();
-    }
+    return clerk.candidateGroups(task).stream().findFirst().orElse(null);
   }
 
   private static Map<String, Object> correctivePlan(String version) {
@@ -381,9 +333,9 @@ class PlanReviewProcessTest extends PlatformTest {
   }
 
   private void publish(ProcessInstance round) {
-    work(round, WEBSITE, "burIt", Map.of("disclosure", "OPEN", "publishedUrl", "https://www.senate.go.th/plan/round",
+    clerk.completeFromList(round, WEBSITE, "burIt", Map.of("disclosure", "OPEN", "publishedUrl", "https://www.senate.go.th/plan/round",
         "publishedDate", "2019-05-20"));
-    work(round, ANNOUNCE, "burPr", Map.of("announcementChannel", "WEBSITE_NEWS", "announcedDate", "2019-05-21"));
+    clerk.completeFromList(round, ANNOUNCE, "burPr", Map.of("announcementChannel", "WEBSITE_NEWS", "announcedDate", "2019-05-21"));
   }
 
   @SuppressWarnings("unused")
