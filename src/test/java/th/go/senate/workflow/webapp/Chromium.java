@@ -29,22 +29,22 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * chromedriver (Selenium Manager is never asked to download anything). Screenshots go to
  * target/screenshots/.
  */
-final class Chromium implements AutoCloseable {
+public final class Chromium implements AutoCloseable {
 
   static final Path BROWSER = Paths.get(System.getProperty("senate.chromium", "/usr/bin/chromium"));
   static final Path DRIVER = Paths.get(System.getProperty("senate.chromedriver", "/usr/bin/chromedriver"));
   static final Path SCREENSHOTS = Paths.get("target", "screenshots");
   private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-  final ChromeDriver driver;
-  final WebDriverWait wait;
+  public final ChromeDriver driver;
+  public final WebDriverWait wait;
   private final Path profile;
 
   /**
    * Skips the calling test with a loud message when Chromium is missing on a developer's machine;
    * in CI (CI set) a missing browser fails, since .ci/run installs it.
    */
-  static void requireInstalled() {
+  public static void requireInstalled() {
     if (Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER)) {
       return;
     }
@@ -59,6 +59,15 @@ final class Chromium implements AutoCloseable {
   }
 
   Chromium(String language) throws IOException {
+    this(language, false);
+  }
+
+  /**
+   * With {@code networkLog}, Chromium's performance log records every network event of the DevTools protocol
+   * (requests, responses, bytes on the wire), read by {@link #networkEvents()}: the webapp benchmark
+   * (perf/WebappBenchmark) counts with it.
+   */
+  public Chromium(String language, boolean networkLog) throws IOException {
     // Selenium Manager would download a driver; this machine uses the distribution's.
     System.setProperty("webdriver.chrome.driver", DRIVER.toString());
     System.setProperty("SE_AVOID_BROWSER_DOWNLOAD", "true");
@@ -69,17 +78,26 @@ final class Chromium implements AutoCloseable {
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--user-data-dir=" + profile, "--window-size=1400,1000", "--lang=" + language);
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+    if (networkLog) {
+      options.setCapability("goog:loggingPrefs", Map.of("performance", "ALL"));
+      options.setExperimentalOption("perfLoggingPrefs", Map.of("enableNetwork", true, "enablePage", false));
+    }
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
         .usingAnyFreePort().build();
     driver = new ChromeDriver(service, options);
     wait = new WebDriverWait(driver, PATIENCE);
   }
 
-  void open(String url) {
+  /** The DevTools events logged since the last call (JSON text of each: {"message":{"method":...,"params":...}}). */
+  public List<String> networkEvents() {
+    return driver.manage().logs().get("performance").getAll().stream().map(e -> e.getMessage()).toList();
+  }
+
+  public void open(String url) {
     driver.get(url);
   }
 
-  WebElement visible(By by) {
+  public WebElement visible(By by) {
     return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
   }
 
@@ -87,7 +105,7 @@ final class Chromium implements AutoCloseable {
     return wait.until(ExpectedConditions.elementToBeClickable(by));
   }
 
-  void click(By by) {
+  public void click(By by) {
     // Tasklist re-renders its lists while they load: an element found a moment ago may be replaced before the
     // click reaches it (stale), so it is looked up again, a few times.
     for (int attempt = 1; ; attempt++) {
@@ -119,11 +137,11 @@ final class Chromium implements AutoCloseable {
     return driver.findElement(By.tagName("body")).getText();
   }
 
-  Object script(String script, Object... args) {
+  public Object script(String script, Object... args) {
     return ((JavascriptExecutor) driver).executeScript(script, args);
   }
 
-  void screenshot(String name) {
+  public void screenshot(String name) {
     try {
       Files.createDirectories(SCREENSHOTS);
       Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
