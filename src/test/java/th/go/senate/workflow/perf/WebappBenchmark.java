@@ -3,13 +3,10 @@ package th.go.senate.workflow.perf;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -24,8 +21,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import th.go.senate.workflow.SenateWorkflowApplication;
 import th.go.senate.workflow.webapp.Chromium;
@@ -33,9 +28,9 @@ import th.go.senate.workflow.webapp.Chromium;
 /**
  * The webapp page-load benchmark (a program, not a test: nothing in the suite asserts timings). It starts the whole
  * application (test profile: in-memory H2, demo users) once per setting, opens a petition's acknowledgement task
- * for officePresidentUser, and measures in headless Chromium, counting with Chromium's performance log (DevTools
- * Network events): requests sent, bytes on the wire (headers included; Network.loadingFinished encodedDataLength),
- * answers from the browser's cache, 304 answers, and the time until the page is usable, for
+ * for officePresidentUser, and measures in headless Chromium, counting with Chromium's Resource Timing of the
+ * page: requests, bytes on the wire (transferSize: headers included, 0 for an answer from the browser's cache),
+ * answers from the cache, 304 answers, and the time until the page is usable, for
  * <ul>
  *   <li>the login page (Tasklist's, until the sign-in form shows), and</li>
  *   <li>Tasklist with a task open ({@code #/?task=<id>}, sign-in included when cold, until the task form shows the
@@ -54,7 +49,6 @@ import th.go.senate.workflow.webapp.Chromium;
  */
 public final class WebappBenchmark {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String USER = "officePresidentUser";
   private static final long QUIET_MS = 1500;
 
@@ -134,13 +128,13 @@ public final class WebappBenchmark {
 
       Map<String, List<Load>> samples = new LinkedHashMap<>();
       for (int run = 1; run <= runs; run++) {
-        try (Chromium browser = new Chromium("th", true)) {
+        try (Chromium browser = new Chromium("th")) {
           throttle(browser);
           add(samples, "login page, cold", load(browser, () -> browser.open(tasklist), this::loginFormShown));
           add(samples, "login page, warm reload",
               load(browser, () -> browser.driver.navigate().refresh(), this::loginFormShown));
         }
-        try (Chromium browser = new Chromium("th", true)) {
+        try (Chromium browser = new Chromium("th")) {
           throttle(browser);
           add(samples, "Tasklist, task open, cold (+login)", load(browser, () -> {
             browser.open(taskUrl);
@@ -172,83 +166,62 @@ public final class WebappBenchmark {
   }
 
   private void throttle(Chromium browser) {
-    browser.driver.executeCdpCommand("Network.enable", Map.of());
     if (throttleMbit > 0) {
+      browser.driver.executeCdpCommand("Network.enable", Map.of());
       double bytesPerSecond = throttleMbit * 1_000_000 / 8;
       browser.driver.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", false, "latency", 20,
           "downloadThroughput", bytesPerSecond, "uploadThroughput", bytesPerSecond));
     }
   }
 
+  /** Every request of the current document, from Chromium's Resource Timing (navigation entry first). */
+  private static final String ENTRIES = "var all = performance.getEntriesByType('navigation')"
+      + ".concat(performance.getEntriesByType('resource'));"
+      + "return all.filter(function (e) { return e.name.indexOf('data:') !== 0; }).map(function (e) {"
+      + "  return [e.transferSize, e.encodedBodySize, e.responseStatus || 0]; });";
+
   /**
-   * Runs the navigation, waits until the page is usable (that time is the load time), then until the network has
-   * been quiet for a moment, and counts what the performance log recorded in between.
+   * Runs the navigation, waits until the page is usable (that time is the load time), then until no request has
+   * been added for a moment, and counts the document's requests from Chromium's Resource Timing: transferSize is
+   * the bytes on the wire including headers (0 when the browser's cache answered, a few hundred for a 304).
    */
   private Load load(Chromium browser, Runnable navigation, Predicate<WebDriver> usable) throws InterruptedException {
-    browser.networkEvents(); // what came before is not this load's
     long start = System.nanoTime();
     navigation.run();
     try {
       new WebDriverWait(browser.driver, java.time.Duration.ofSeconds(180)).until(usable::test);
     } catch (org.openqa.selenium.TimeoutException e) {
       browser.screenshot("webapp-benchmark-failure");
-      throw new IllegalStateException("page not usable at " + browser.driver.getCurrentUrl() + ": "
-          + browser.driver.findElement(By.tagName("body")).getText(), e);
+      throw new IllegalStateException("page not usable at " + browser.driver.getCurrentUrl(), e);
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
-    List<String> events = new ArrayList<>();
+    browser.script("performance.setResourceTimingBufferSize(10000);");
+    List<?> entries = (List<?>) browser.script(ENTRIES);
     long quietSince = System.currentTimeMillis();
     while (System.currentTimeMillis() - quietSince < QUIET_MS) {
       Thread.sleep(250);
-      List<String> more = browser.networkEvents();
-      if (more.stream().anyMatch(e -> e.contains("\"Network.requestWillBeSent\""))) {
+      List<?> now = (List<?>) browser.script(ENTRIES);
+      if (now.size() != entries.size()) {
         quietSince = System.currentTimeMillis();
       }
-      events.addAll(more);
+      entries = now;
     }
-    return count(events, millis);
-  }
-
-  private static Load count(List<String> events, long millis) {
-    Set<String> requests = new HashSet<>();
-    Set<String> fromCache = new HashSet<>();
-    Set<String> notModified = new HashSet<>();
-    Map<String, Long> bytes = new HashMap<>();
-    for (String event : events) {
-      try {
-        JsonNode message = JSON.readTree(event).path("message");
-        String method = message.path("method").asText();
-        JsonNode params = message.path("params");
-        String id = params.path("requestId").asText();
-        switch (method) {
-          case "Network.requestWillBeSent" -> {
-            if (!params.path("request").path("url").asText().startsWith("data:")) {
-              requests.add(id);
-            }
-          }
-          case "Network.requestServedFromCache" -> fromCache.add(id);
-          case "Network.responseReceived" -> {
-            if (params.path("response").path("status").asInt() == 304) {
-              notModified.add(id);
-            }
-            if (params.path("response").path("fromDiskCache").asBoolean(false)
-                || params.path("response").path("fromMemoryCache").asBoolean(false)) {
-              fromCache.add(id);
-            }
-          }
-          case "Network.loadingFinished" -> bytes.put(id, params.path("encodedDataLength").asLong());
-          default -> {
-          }
-        }
-      } catch (java.io.IOException e) {
-        throw new IllegalStateException("unreadable performance log entry", e);
+    int fromCache = 0;
+    int notModified = 0;
+    long bytes = 0;
+    for (Object entry : entries) {
+      List<?> figures = (List<?>) entry;
+      long transfer = ((Number) figures.get(0)).longValue();
+      long body = ((Number) figures.get(1)).longValue();
+      int status = ((Number) figures.get(2)).intValue();
+      bytes += transfer;
+      if (transfer == 0 && body > 0) {
+        fromCache++;
+      } else if (status == 304 || (transfer > 0 && body > 0 && transfer < Math.min(body, 1000))) {
+        notModified++; // revalidated: headers only (Chromium reports the cached response's size as its body)
       }
     }
-    long total = requests.stream().filter(id -> !fromCache.contains(id)).mapToLong(id -> bytes.getOrDefault(id, 0L))
-        .sum();
-    fromCache.retainAll(requests);
-    notModified.retainAll(requests);
-    return new Load(requests.size(), total, fromCache.size(), notModified.size(), millis);
+    return new Load(entries.size(), bytes, fromCache, notModified, millis);
   }
 
   private static void add(Map<String, List<Load>> samples, String page, Load load) {

@@ -58,16 +58,7 @@ public final class Chromium implements AutoCloseable {
     Assumptions.abort(message);
   }
 
-  Chromium(String language) throws IOException {
-    this(language, false);
-  }
-
-  /**
-   * With {@code networkLog}, Chromium's performance log records every network event of the DevTools protocol
-   * (requests, responses, bytes on the wire), read by {@link #networkEvents()}: the webapp benchmark
-   * (perf/WebappBenchmark) counts with it.
-   */
-  public Chromium(String language, boolean networkLog) throws IOException {
+  public Chromium(String language) throws IOException {
     // Selenium Manager would download a driver; this machine uses the distribution's.
     System.setProperty("webdriver.chrome.driver", DRIVER.toString());
     System.setProperty("SE_AVOID_BROWSER_DOWNLOAD", "true");
@@ -78,19 +69,10 @@ public final class Chromium implements AutoCloseable {
         "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
         "--user-data-dir=" + profile, "--window-size=1400,1000", "--lang=" + language);
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
-    if (networkLog) {
-      options.setCapability("goog:loggingPrefs", Map.of("performance", "ALL"));
-      options.setExperimentalOption("perfLoggingPrefs", Map.of("enableNetwork", true, "enablePage", false));
-    }
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
         .usingAnyFreePort().build();
     driver = new ChromeDriver(service, options);
     wait = new WebDriverWait(driver, PATIENCE);
-  }
-
-  /** The DevTools events logged since the last call (JSON text of each: {"message":{"method":...,"params":...}}). */
-  public List<String> networkEvents() {
-    return driver.manage().logs().get("performance").getAll().stream().map(e -> e.getMessage()).toList();
   }
 
   public void open(String url) {
