@@ -2,7 +2,9 @@
 # Checks docker/nginx.conf without Docker (called by .ci/run): a copy with two local upstream nodes is
 # syntax-checked (nginx -t), started, and asked whether
 #   - a browser keeps going to one node (the SENATE_ROUTE cookie) and different browsers reach both nodes;
-#   - the client address comes from X-Forwarded-For only when the balancer (SENATE_TRUSTED_PROXY) sent it.
+#   - the client address comes from X-Forwarded-For only when the balancer (SENATE_TRUSTED_PROXY) sent it;
+#   - the platform's compression and caching of the webapps' files (web/WebappAssetCaching) reach the browser:
+#     Content-Encoding, Cache-Control and Last-Modified pass unchanged and a revalidation still gets its 304.
 # Needs nginx (Debian's package), python3 and curl. Takes a few seconds.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -25,6 +27,22 @@ import http.server, sys
 name, port = sys.argv[1], int(sys.argv[2])
 class Handler(http.server.BaseHTTPRequestHandler):
     def do_GET(self):
+        if self.path.startswith("/camunda/lib/"):
+            # As the platform answers a versioned webjar file: compressed, kept a year, revalidatable.
+            if self.headers.get("If-Modified-Since"):
+                self.send_response(304); self.send_header("Cache-Control", "no-cache"); self.end_headers()
+                return
+            import gzip
+            body = gzip.compress(b"x" * 5000) if "gzip" in (self.headers.get("Accept-Encoding") or "") else b"x" * 5000
+            self.send_response(200)
+            if len(body) < 5000:
+                self.send_header("Content-Encoding", "gzip")
+            self.send_header("Cache-Control", "public, max-age=31536000, immutable")
+            self.send_header("Last-Modified", "Tue, 01 Dec 2026 00:00:00 GMT")
+            self.send_header("Content-Type", "application/javascript")
+            self.send_header("Content-Length", str(len(body))); self.end_headers()
+            self.wfile.write(body)
+            return
         body = name.encode()
         self.send_response(200); self.send_header("Content-Length", str(len(body))); self.end_headers()
         self.wfile.write(body)
@@ -76,4 +94,12 @@ curl -s -o /dev/null --interface 127.0.0.2 -H "X-Forwarded-For: 203.0.113.8" "ht
 sleep 0.2
 grep -q '^203\.0\.113\.7 .*real-ip-trusted' "$work/access.log" || fail "client address not taken from the balancer"
 grep -q '^127\.0\.0\.2 .*real-ip-untrusted' "$work/access.log" || fail "X-Forwarded-For believed from an untrusted source"
-echo "nginx-check: docker/nginx.conf OK (syntax, sticky route cookie over 2 nodes, real client address)"
+# Compression and caching of the webapps' files pass through unchanged; a revalidation is answered 304.
+asset="$(curl -s -D - -o "$work/asset" -H "Accept-Encoding: gzip" "http://127.0.0.1:$proxy/camunda/lib/deps.js?bust=7.24.0" | tr -d '\r')"
+printf '%s' "$asset" | grep -qi '^Content-Encoding: gzip$' || fail "the compressed answer lost its Content-Encoding"
+printf '%s' "$asset" | grep -qi '^Cache-Control: public, max-age=31536000, immutable$' || fail "Cache-Control changed"
+printf '%s' "$asset" | grep -qi '^Last-Modified: ' || fail "Last-Modified dropped"
+[ "$(gzip -dc "$work/asset" | wc -c)" -eq 5000 ] || fail "the compressed body did not arrive whole"
+[ "$(curl -s -o /dev/null -w '%{http_code}' -H 'If-Modified-Since: Tue, 01 Dec 2026 00:00:00 GMT' \
+  "http://127.0.0.1:$proxy/camunda/lib/deps.js?bust=7.24.0")" = 304 ] || fail "a revalidation did not get its 304"
+echo "nginx-check: docker/nginx.conf OK (syntax, sticky route cookie over 2 nodes, real client address, compression and caching passed through)"

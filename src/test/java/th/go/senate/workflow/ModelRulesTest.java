@@ -373,6 +373,90 @@ class ModelRulesTest extends PlatformTest {
     assertThat(violations).isEmpty();
   }
 
+  /**
+   * Issue 13 §1: every user task's form opens with the case in view (example: forms/petition-consider.form):
+   * the group Group_CaseHeader before any input of the step, with the reference number (Field_CaseReferenceNumber,
+   * key referenceNumber, which CaseStart sets) and the subject (Field_CaseSubject), every field in it read-only and
+   * never required. A form of the integrity process shows nobody's identity, in the header or anywhere else.
+   */
+  @Test
+  void everyTaskFormOpensWithTheCaseHeader() {
+    List<String> violations = new ArrayList<>();
+    Set<String> taskForms = new java.util.TreeSet<>();
+    Map<String, String> processOfForm = new LinkedHashMap<>();
+    for (var model : models.entrySet()) {
+      for (UserTask task : model.getValue().getModelElementsByType(UserTask.class)) {
+        if (task.getCamundaFormRef() != null) {
+          taskForms.add(task.getCamundaFormRef());
+          processOfForm.put(task.getCamundaFormRef(), process(task).getId());
+        }
+      }
+    }
+    assertThat(taskForms).isNotEmpty();
+    for (String formRef : taskForms) {
+      JsonNode form = forms.get(formRef);
+      if (form == null) {
+        continue; // everyUserTaskAndStartFormHasADeployedCamundaForm names it
+      }
+      JsonNode header = null;
+      boolean inputBefore = false;
+      for (JsonNode component : form.path("components")) {
+        if ("Group_CaseHeader".equals(component.path("id").asText())) {
+          header = component;
+          break;
+        }
+        if (component.hasNonNull("key") || component.has("components")) {
+          inputBefore = true;
+        }
+      }
+      if (header == null) {
+        violations.add(formRef + ": no case header (a top-level group with id Group_CaseHeader)");
+        continue;
+      }
+      if (!"group".equals(header.path("type").asText())) {
+        violations.add(formRef + ": Group_CaseHeader is a '" + header.path("type").asText() + "', not a group");
+      }
+      if (inputBefore) {
+        violations.add(formRef + ": a field comes before the case header");
+      }
+      if (!"ข้อมูลเรื่อง".equals(header.path("label").asText())) {
+        violations.add(formRef + ": the case header is labelled '" + header.path("label").asText() + "', not 'ข้อมูลเรื่อง'");
+      }
+      Map<String, JsonNode> byId = new LinkedHashMap<>();
+      List<JsonNode> fields = new ArrayList<>();
+      collect(header.path("components"), fields);
+      for (JsonNode field : fields) {
+        byId.put(field.path("id").asText(), field);
+        if (field.hasNonNull("key")) {
+          if (!field.path("readonly").asBoolean(false)) {
+            violations.add(formRef + ": case header field '" + field.path("key").asText() + "' is not read-only");
+          }
+          if (field.path("validate").path("required").asBoolean(false)) {
+            violations.add(formRef + ": case header field '" + field.path("key").asText() + "' is required");
+          }
+        }
+      }
+      JsonNode reference = byId.get("Field_CaseReferenceNumber");
+      if (reference == null || !"referenceNumber".equals(reference.path("key").asText())) {
+        violations.add(formRef + ": the case header lacks Field_CaseReferenceNumber keyed 'referenceNumber'");
+      }
+      JsonNode subject = byId.get("Field_CaseSubject");
+      if (subject == null || subject.path("key").asText("").isBlank()) {
+        violations.add(formRef + ": the case header lacks the subject (Field_CaseSubject with the subject's key)");
+      }
+      if ("integrityCase".equals(processOfForm.get(formRef))) {
+        for (JsonNode component : components(form)) {
+          String key = component.path("key").asText("").toLowerCase(java.util.Locale.ROOT);
+          if (key.contains("complainant") || key.contains("petitioner")) {
+            violations.add(formRef + ": an integrity case form shows '" + component.path("key").asText()
+                + "' (the complainant's identity stays in the protected store)");
+          }
+        }
+      }
+    }
+    assertThat(violations).isEmpty();
+  }
+
   // --- helpers ---
 
   private static final Pattern DECISION = Pattern.compile("<decision\\s[^>]*id=\"([^\"]+)\"(.*?)</decision>", Pattern.DOTALL);

@@ -24,7 +24,10 @@ public record FormDefinition(String id, List<FormField> fields) {
         collect(component.path("components"), fields);
       }
       String key = component.path("key").asText(null);
-      if (key == null || key.isBlank()) {
+      // A read-only field shows what the case already holds (the case header, Group_CaseHeader): it was checked
+      // where it was entered, and values set by the engine (a Thai deadline text, a decision deemed by law) need
+      // not fit the list of the form that shows them.
+      if (key == null || key.isBlank() || component.path("readonly").asBoolean(false)) {
         continue;
       }
       JsonNode validate = component.path("validate");

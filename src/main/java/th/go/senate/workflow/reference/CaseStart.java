@@ -15,7 +15,8 @@ import th.go.senate.workflow.web.InputRefusedException;
  * saves nothing and draws no number), the case gets its reference number as business key, and the KPI case
  * fact opens. A business key present at the start is accepted only under {@link ReferenceNumberService}'s rule
  * (a number it issued to the platform component starting this case, not used yet); any other, a caller's
- * included, is refused with a Thai 400 and the start saves nothing.
+ * included, is refused with a Thai 400 and the start saves nothing. The number is also kept as the variable
+ * {@value #REFERENCE_NUMBER_VARIABLE} (a value a caller sent under that name is replaced), for the task forms.
  */
 @Component
 public class CaseStart {
@@ -24,6 +25,12 @@ public class CaseStart {
   public static final String CALLER_KEY_REFUSED = "เลขที่อ้างอิง (business key) ระบบเป็นผู้กำหนดเมื่อเริ่มเรื่อง "
       + "ไม่ต้องระบุเอง — ยังไม่ได้บันทึกข้อมูลใด ๆ กรุณาส่งใหม่โดยไม่ระบุเลขที่อ้างอิง (the platform chooses the reference "
       + "number: start without a businessKey; nothing was saved)";
+
+  /**
+   * The reference number as a case variable too: form-js fields and templated text read variables only (never the
+   * business key), and every task form's case header (Group_CaseHeader) shows it.
+   */
+  public static final String REFERENCE_NUMBER_VARIABLE = "referenceNumber";
 
   private final FormValidator forms;
   private final ReferenceNumberService referenceNumbers;
@@ -50,6 +57,7 @@ public class CaseStart {
       // Refused rather than replaced: a caller who sent a key would otherwise believe the case carries it.
       throw new InputRefusedException(CALLER_KEY_REFUSED);
     }
+    execution.setVariable(REFERENCE_NUMBER_VARIABLE, execution.getProcessBusinessKey());
     kpi.caseStarted(execution);
   }
 }

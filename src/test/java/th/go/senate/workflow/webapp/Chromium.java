@@ -29,22 +29,22 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * chromedriver (Selenium Manager is never asked to download anything). Screenshots go to
  * target/screenshots/.
  */
-final class Chromium implements AutoCloseable {
+public final class Chromium implements AutoCloseable {
 
   static final Path BROWSER = Paths.get(System.getProperty("senate.chromium", "/usr/bin/chromium"));
   static final Path DRIVER = Paths.get(System.getProperty("senate.chromedriver", "/usr/bin/chromedriver"));
   static final Path SCREENSHOTS = Paths.get("target", "screenshots");
   private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-  final ChromeDriver driver;
-  final WebDriverWait wait;
+  public final ChromeDriver driver;
+  public final WebDriverWait wait;
   private final Path profile;
 
   /**
    * Skips the calling test with a loud message when Chromium is missing on a developer's machine;
    * in CI (CI set) a missing browser fails, since .ci/run installs it.
    */
-  static void requireInstalled() {
+  public static void requireInstalled() {
     if (Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER)) {
       return;
     }
@@ -58,7 +58,7 @@ final class Chromium implements AutoCloseable {
     Assumptions.abort(message);
   }
 
-  Chromium(String language) throws IOException {
+  public Chromium(String language) throws IOException {
     // Selenium Manager would download a driver; this machine uses the distribution's.
     System.setProperty("webdriver.chrome.driver", DRIVER.toString());
     System.setProperty("SE_AVOID_BROWSER_DOWNLOAD", "true");
@@ -75,11 +75,11 @@ final class Chromium implements AutoCloseable {
     wait = new WebDriverWait(driver, PATIENCE);
   }
 
-  void open(String url) {
+  public void open(String url) {
     driver.get(url);
   }
 
-  WebElement visible(By by) {
+  public WebElement visible(By by) {
     return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
   }
 
@@ -87,7 +87,7 @@ final class Chromium implements AutoCloseable {
     return wait.until(ExpectedConditions.elementToBeClickable(by));
   }
 
-  void click(By by) {
+  public void click(By by) {
     // Tasklist re-renders its lists while they load: an element found a moment ago may be replaced before the
     // click reaches it (stale), so it is looked up again, a few times.
     for (int attempt = 1; ; attempt++) {
@@ -119,11 +119,11 @@ final class Chromium implements AutoCloseable {
     return driver.findElement(By.tagName("body")).getText();
   }
 
-  Object script(String script, Object... args) {
+  public Object script(String script, Object... args) {
     return ((JavascriptExecutor) driver).executeScript(script, args);
   }
 
-  void screenshot(String name) {
+  public void screenshot(String name) {
     try {
       Files.createDirectories(SCREENSHOTS);
       Files.write(SCREENSHOTS.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
