@@ -83,10 +83,6 @@ public class KpiRepository {
         + "values (?,?,?,?)", f.processInstanceId(), f.processKey(), f.businessKey(), f.startedAt());
   }
 
-  public void caseBusinessKey(String processInstanceId, String businessKey) {
-    jdbc.update("update kpi_case_fact set business_key = ? where process_instance_id = ?", businessKey, processInstanceId);
-  }
-
   public void caseOutcome(String processInstanceId, String outcome) {
     jdbc.update("update kpi_case_fact set outcome = ? where process_instance_id = ?", outcome, processInstanceId);
   }
