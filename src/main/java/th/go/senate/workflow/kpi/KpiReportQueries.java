@@ -95,15 +95,15 @@ public class KpiReportQueries {
     int bands = days.size() + 1;
     String filters = filters(query, params);
     String keys = keyColumns(query.groupBy());
-    String open = columns(bands, "0", "0", "0", "count(*)", band -> "count(*) filter (where " + arrived(band, bands)
-        + ")", "count(*) filter (where due_at < :asOf)");
-    String sql = "select " + keys + stepNameColumn(query) + ", "
-        + columns(bands, "sum(started)", "sum(escalations)", "sum(breaches)", "sum(open_now)",
-            band -> "sum(band" + band + ")", "sum(overdue)")
-        + " from (" + slice(query, columns(bands, "count(*)", "coalesce(sum(escalations), 0)", "0", "0", band -> "0",
-            "0"), "created_at >= :from and created_at < :to" + filters)
-        + " union all " + slice(query, columns(bands, "0", "0", "count(*)", "0", band -> "0", "0"),
-            "breached_at >= :from and breached_at < :to" + filters)
+    String created = columns(bands, "count(*)", "coalesce(sum(escalations), 0)", "0", "0", band -> "0", "0");
+    String breached = columns(bands, "0", "0", "count(*)", "0", band -> "0", "0");
+    String open = columns(bands, "0", "0", "0", "count(*)",
+        band -> "count(*) filter (where " + arrived(band, bands) + ")", "count(*) filter (where due_at < :asOf)");
+    String sums = columns(bands, "sum(started)", "sum(escalations)", "sum(breaches)", "sum(open_now)",
+        band -> "sum(band" + band + ")", "sum(overdue)");
+    String sql = "select " + keys + stepNameColumn(query) + ", " + sums + " from ("
+        + slice(query, created, "created_at >= :from and created_at < :to" + filters)
+        + " union all " + slice(query, breached, "breached_at >= :from and breached_at < :to" + filters)
         + " union all " + slice(query, open, "completed_at is null and created_at < :asOf" + filters)
         + " union all " + slice(query, open, "completed_at >= :asOf and created_at < :asOf" + filters)
         + ") partials group by " + keys;
