@@ -1,31 +1,28 @@
 package th.go.senate.workflow.kpi;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.List;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 import th.go.senate.workflow.calendar.FiscalRound;
 
 /**
  * Process indicators measured from the KPI facts over a fiscal round's window (1 October to the cut-off),
- * and compared with the fiscal year's targets. The plan review cycle fills its process KPIs from here; the
- * % on time is the KPI reports' own ({@link KpiReportService#completedAndOnTime}), so a figure is computed one way.
+ * and compared with the fiscal year's targets. The plan review cycle fills its process KPIs from here. The steps
+ * counted are the KPI reports' own ({@link KpiReportQueries#completedAndOnTime}) and the percentage is
+ * {@link OnTimeShare}'s, so the indicator and the report show the same figure for the same window.
  */
 @Service
 public class IndicatorService {
 
-  private final JdbcTemplate jdbc;
   private final KpiTargetRepository targets;
-  private final KpiReportService reports;
+  private final KpiReportQueries queries;
 
-  public IndicatorService(JdbcTemplate jdbc, KpiTargetRepository targets, KpiReportService reports) {
-    this.jdbc = jdbc;
+  public IndicatorService(KpiTargetRepository targets, KpiReportQueries queries) {
     this.targets = targets;
-    this.reports = reports;
+    this.queries = queries;
   }
 
   /** Every target of the round's fiscal year with its measured value; ordered by indicator code. */
@@ -40,24 +37,15 @@ public class IndicatorService {
   }
 
   /**
-   * One measure of one process over [from, to): the percentage (one decimal, half up) and how many steps or
-   * cases it counts; the percentage is {@code null} when nothing was counted.
+   * One measure of one process over [from, to): how many steps or cases it counts, how many met their time, and
+   * the percentage by the one rule of {@link OnTimeShare} ({@code null} when nothing was counted).
    */
   public Measurement measure(String processKey, KpiMeasure measure, Instant from, Instant to) {
-    long[] counts = switch (measure) {
-      case ON_TIME_PERCENT -> reports.completedAndOnTime(processKey, from, to);
-      case CASES_WITHIN_LIMIT_PERCENT -> jdbc.queryForObject("select count(*), "
-          + "coalesce(sum(case when legal_limit_met = true then 1 else 0 end), 0) from kpi_case_fact "
-          + "where process_key = ? and ended_at >= ? and ended_at < ? "
-          + "and (outcome is null or outcome <> '" + KpiRecorder.CANCELLED + "')",
-          (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}, processKey, KpiRepository.time(from),
-          KpiRepository.time(to));
+    OnTimeShare share = switch (measure) {
+      case ON_TIME_PERCENT -> queries.completedAndOnTime(processKey, from, to);
+      case CASES_WITHIN_LIMIT_PERCENT -> queries.casesWithinLimit(processKey, from, to);
     };
-    long counted = counts[0];
-    long met = counts[1];
-    BigDecimal percent = counted == 0 ? null
-        : BigDecimal.valueOf(met * 100L).divide(BigDecimal.valueOf(counted), 1, RoundingMode.HALF_UP);
-    return new Measurement(counted, met, percent);
+    return new Measurement(share.counted(), share.onTime(), share.percent());
   }
 
   /** How many steps or cases were counted, how many met, and the percentage (null when none counted). */

@@ -1,10 +1,6 @@
 package th.go.senate.workflow.kpi;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,13 +20,15 @@ import th.go.senate.workflow.web.NotFoundException;
 public class KpiController {
 
   private final KpiRepository facts;
+  private final KpiReportQueries queries;
   private final HistoryService historyService;
   private final CurrentUser currentUser;
   private final BureauDirectory bureaus;
 
-  public KpiController(KpiRepository facts, HistoryService historyService, CurrentUser currentUser,
-      BureauDirectory bureaus) {
+  public KpiController(KpiRepository facts, KpiReportQueries queries, HistoryService historyService,
+      CurrentUser currentUser, BureauDirectory bureaus) {
     this.facts = facts;
+    this.queries = queries;
     this.historyService = historyService;
     this.currentUser = currentUser;
     this.bureaus = bureaus;
@@ -53,36 +51,14 @@ public class KpiController {
     return facts.stepsOfInstance(processInstanceId);
   }
 
-  /** Per step of a process: count, completed, % on time and median working-time duration (minutes). */
+  /**
+   * Per step of a process, over all its facts: count, completed, % on time and median working minutes of the
+   * completed steps, escalations; counted in the database ({@link KpiReportQueries#stepSummaries}).
+   */
   @GetMapping("/summary")
   public List<StepSummary> summary(@RequestParam String processKey) {
     InputRules.requireProcessKey(processKey);
     currentUser.requireAnyGroup(bureaus.getMonitoring().toArray(String[]::new));
-    Map<String, List<StepFact>> byStep = facts.stepsOfProcess(processKey).stream()
-        .collect(Collectors.groupingBy(StepFact::stepId, LinkedHashMap::new, Collectors.toList()));
-    List<StepSummary> result = new ArrayList<>();
-    byStep.forEach((stepId, steps) -> {
-      List<StepFact> completed = steps.stream().filter(s -> KpiRecorder.COMPLETED.equals(s.endState())).toList();
-      long onTime = completed.stream().filter(s -> Boolean.TRUE.equals(s.slaMet())).count();
-      List<Integer> minutes = completed.stream().map(StepFact::workingMinutes)
-          .filter(m -> m != null).sorted().toList();
-      result.add(new StepSummary(processKey, stepId, steps.get(0).stepName(), steps.size(), completed.size(),
-          completed.isEmpty() ? null : Math.round(1000.0 * onTime / completed.size()) / 10.0,
-          median(minutes), steps.stream().mapToInt(StepFact::escalations).sum()));
-    });
-    return result;
-  }
-
-  static Double median(List<Integer> sorted) {
-    if (sorted.isEmpty()) {
-      return null;
-    }
-    int n = sorted.size();
-    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
-  }
-
-  /** One row of the summary; {@code onTimePercent} and {@code medianWorkingMinutes} count completed steps. */
-  public record StepSummary(String processKey, String stepId, String stepName, int count, int completed,
-      Double onTimePercent, Double medianWorkingMinutes, int escalations) {
+    return queries.stepSummaries(processKey);
   }
 }

@@ -18,9 +18,8 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-import th.go.senate.workflow.kpi.KpiReportService.Figures;
-import th.go.senate.workflow.kpi.KpiReportService.Month;
-import th.go.senate.workflow.kpi.KpiReportService.Report;
+import th.go.senate.workflow.kpi.KpiReport.Figures;
+import th.go.senate.workflow.kpi.KpiReport.Month;
 
 /**
  * The report as a file a manager opens in Excel: XLSX (Apache POI) or CSV (Apache Commons CSV, UTF-8 with a
@@ -36,7 +35,7 @@ public final class KpiExport {
   }
 
   /** The column headers of the table, in order. */
-  public static List<String> headers(Report report) {
+  public static List<String> headers(KpiReport report) {
     List<String> headers = new ArrayList<>(List.of(groupHeader(report.groupBy()), "ชื่อ", "งานเข้า (รายการ)",
         "งานเสร็จ (รายการ)", "เสร็จตรงเวลา (รายการ)", "ร้อยละตรงเวลา", "มัธยฐานระยะเวลา (นาทีทำการ)",
         "เปอร์เซ็นไทล์ที่ 90 (นาทีทำการ)", "เกินเกณฑ์ SLA (ครั้ง)", "การยกระดับ (ครั้ง)", "งานค้าง (รายการ)"));
@@ -49,7 +48,7 @@ public final class KpiExport {
   }
 
   /** The lines above the table: title, period, as-of date, all in Thai with Buddhist-Era dates. */
-  public static List<String> title(Report report) {
+  public static List<String> title(KpiReport report) {
     return List.of("รายงานตัวชี้วัดกระบวนงาน ปีงบประมาณ พ.ศ. " + report.fiscalYear() + " รอบ " + report.round()
         + " เดือน", "ช่วงเวลา " + report.periodLabel(), "ข้อมูล ณ วันที่ "
         + ReportPeriod.thaiDate(report.asOf().toLocalDate()) + (report.processKey() == null ? ""
@@ -57,16 +56,16 @@ public final class KpiExport {
   }
 
   /** One table line per group, then the total; numbers as numbers, missing figures as null. */
-  public static List<List<Object>> lines(Report report) {
+  public static List<List<Object>> lines(KpiReport report) {
     List<List<Object>> lines = new ArrayList<>();
-    for (KpiReportService.Row row : report.rows()) {
+    for (KpiReport.Row row : report.rows()) {
       lines.add(line(row.key(), row));
     }
     lines.add(line("รวม", report.total()));
     return lines;
   }
 
-  private static List<Object> line(String key, KpiReportService.Row row) {
+  private static List<Object> line(String key, KpiReport.Row row) {
     Figures f = row.current();
     Figures p = row.previous();
     List<Object> line = new ArrayList<>(List.of(key, row.name() == null ? "" : row.name()));
@@ -97,7 +96,7 @@ public final class KpiExport {
     };
   }
 
-  public static byte[] xlsx(Report report) {
+  public static byte[] xlsx(KpiReport report) {
     try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       CellStyle bold = workbook.createCellStyle();
       Font font = workbook.createFont();
@@ -172,7 +171,7 @@ public final class KpiExport {
     }
   }
 
-  public static byte[] csv(Report report) {
+  public static byte[] csv(KpiReport report) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     out.writeBytes(UTF8_BOM);
     try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
@@ -191,7 +190,7 @@ public final class KpiExport {
     return out.toByteArray();
   }
 
-  public static String fileName(Report report, String extension) {
+  public static String fileName(KpiReport report, String extension) {
     return "kpi-report-" + report.fiscalYear() + "-r" + report.round() + "-" + report.groupBy() + "." + extension;
   }
 }

@@ -111,8 +111,4 @@ public class KpiRecorder implements TaskListener {
   public void endEventReached(DelegateExecution execution) {
     repository.caseOutcome(execution.getProcessInstanceId(), execution.getCurrentActivityId());
   }
-
-  public void businessKeyAssigned(String processInstanceId, String businessKey) {
-    repository.caseBusinessKey(processInstanceId, businessKey);
-  }
 }

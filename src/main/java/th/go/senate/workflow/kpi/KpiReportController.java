@@ -17,8 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import th.go.senate.workflow.calendar.DueDatePlanner;
 import th.go.senate.workflow.calendar.FiscalYear;
 import th.go.senate.workflow.identity.BureauDirectory;
-import th.go.senate.workflow.kpi.KpiReportService.GroupBy;
-import th.go.senate.workflow.kpi.KpiReportService.Report;
+import th.go.senate.workflow.kpi.ReportQuery.GroupBy;
 import th.go.senate.workflow.web.BadRequestException;
 import th.go.senate.workflow.web.CurrentUser;
 import th.go.senate.workflow.web.ForbiddenException;
@@ -42,7 +41,7 @@ public class KpiReportController {
   }
 
   @GetMapping("/report")
-  public Report report(@RequestParam(required = false) Integer fiscalYear,
+  public KpiReport report(@RequestParam(required = false) Integer fiscalYear,
       @RequestParam(required = false) Integer round, @RequestParam(required = false) String processKey,
       @RequestParam(required = false) String groupBy, @RequestParam(required = false) String bureau) {
     return build(fiscalYear, round, processKey, groupBy, bureau);
@@ -52,7 +51,7 @@ public class KpiReportController {
   public ResponseEntity<byte[]> xlsx(@RequestParam(required = false) Integer fiscalYear,
       @RequestParam(required = false) Integer round, @RequestParam(required = false) String processKey,
       @RequestParam(required = false) String groupBy, @RequestParam(required = false) String bureau) {
-    Report report = build(fiscalYear, round, processKey, groupBy, bureau);
+    KpiReport report = build(fiscalYear, round, processKey, groupBy, bureau);
     return file(KpiExport.xlsx(report), MediaType.parseMediaType(KpiExport.XLSX_TYPE),
         KpiExport.fileName(report, "xlsx"));
   }
@@ -61,12 +60,12 @@ public class KpiReportController {
   public ResponseEntity<byte[]> csv(@RequestParam(required = false) Integer fiscalYear,
       @RequestParam(required = false) Integer round, @RequestParam(required = false) String processKey,
       @RequestParam(required = false) String groupBy, @RequestParam(required = false) String bureau) {
-    Report report = build(fiscalYear, round, processKey, groupBy, bureau);
+    KpiReport report = build(fiscalYear, round, processKey, groupBy, bureau);
     return file(KpiExport.csv(report), new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8),
         KpiExport.fileName(report, "csv"));
   }
 
-  private Report build(Integer fiscalYear, Integer round, String processKey, String groupBy, String bureau) {
+  private KpiReport build(Integer fiscalYear, Integer round, String processKey, String groupBy, String bureau) {
     currentUser.authentication();
     // Parameters first (400 for a bad one), then who may read what (403).
     ReportPeriod period = period(fiscalYear, round);
@@ -79,7 +78,7 @@ public class KpiReportController {
     if (bureauId != null && !reports.knownBureaus().contains(bureauId)) {
       throw new BadRequestException("ไม่รู้จักสำนัก '" + bureauId + "' (unknown bureau)");
     }
-    return reports.report(new KpiReportService.Query(period, grouping, process, scope(bureauId)));
+    return reports.report(new ReportQuery(period, grouping, process, scope(bureauId)));
   }
 
   /** The bureaus the caller may read: null = all (monitoring groups), else the caller's own bureau(s). */

@@ -73,18 +73,9 @@ public class KpiRepository {
         + "order by created_at, task_id", KpiRepository::step, processInstanceId);
   }
 
-  public List<StepFact> stepsOfProcess(String processKey) {
-    return jdbc.query("select " + STEP_COLUMNS + " from kpi_step_fact where process_key = ? "
-        + "order by step_id, created_at", KpiRepository::step, processKey);
-  }
-
   public void insertCase(CaseFact f) {
     jdbc.update("insert into kpi_case_fact (process_instance_id, process_key, business_key, started_at) "
         + "values (?,?,?,?)", f.processInstanceId(), f.processKey(), f.businessKey(), f.startedAt());
-  }
-
-  public void caseBusinessKey(String processInstanceId, String businessKey) {
-    jdbc.update("update kpi_case_fact set business_key = ? where process_instance_id = ?", businessKey, processInstanceId);
   }
 
   public void caseOutcome(String processInstanceId, String outcome) {

@@ -5,7 +5,8 @@ package th.go.senate.workflow.kpi;
  * on-time percentages (month 1 = October), each month weighted by its completed steps, extended to month 12;
  * the remaining months are assumed to complete as many steps as the average month so far. The projected
  * year-end figure is the on-time share of all steps, actual and projected. With fewer than two months of
- * data the line is flat (today's share); a finished year projects to its actual share.
+ * data the line is flat (today's share); a finished year projects to its actual share. Rounded as every % on
+ * time ({@link OnTimeShare#round}).
  */
 final class Projection {
 
@@ -66,7 +67,8 @@ final class Projection {
     return round(100.0 * projectedOnTime / projectedTotal);
   }
 
-  private static double round(double value) {
-    return Math.round(value * 10) / 10.0;
+  /** One decimal, by the rule of every % on time. */
+  private static Double round(double percent) {
+    return OnTimeShare.round(percent);
   }
 }

@@ -19,8 +19,12 @@ final class WorkingMinutes {
     total += count;
   }
 
-  void addAll(WorkingMinutes other) {
-    other.counts.forEach(this::add);
+  /** A new distribution with the values of both (a report's total merges its groups'). */
+  WorkingMinutes plus(WorkingMinutes other) {
+    WorkingMinutes both = new WorkingMinutes();
+    counts.forEach(both::add);
+    other.counts.forEach(both::add);
+    return both;
   }
 
   /** The {@code fraction} percentile (0–1), or null when there are no values. */

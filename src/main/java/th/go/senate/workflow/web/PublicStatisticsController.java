@@ -18,11 +18,12 @@ import org.springframework.web.util.HtmlUtils;
 
 import th.go.senate.workflow.calendar.DueDatePlanner;
 import th.go.senate.workflow.calendar.FiscalYear;
+import th.go.senate.workflow.kpi.KpiReport;
+import th.go.senate.workflow.kpi.KpiReport.Row;
 import th.go.senate.workflow.kpi.KpiReportService;
-import th.go.senate.workflow.kpi.KpiReportService.GroupBy;
-import th.go.senate.workflow.kpi.KpiReportService.Report;
-import th.go.senate.workflow.kpi.KpiReportService.Row;
 import th.go.senate.workflow.kpi.ReportPeriod;
+import th.go.senate.workflow.kpi.ReportQuery;
+import th.go.senate.workflow.kpi.ReportQuery.GroupBy;
 
 /**
  * Public statistics, no login ("open by default"): per process and reporting round of a fiscal year, the
@@ -125,7 +126,7 @@ public class PublicStatisticsController {
       if (round > 6 && today.isBefore(period.firstDay().plusMonths(round - 3))) {
         continue;
       }
-      Report report = reports.report(new KpiReportService.Query(period, GroupBy.PROCESS, null, null));
+      KpiReport report = reports.report(new ReportQuery(period, GroupBy.PROCESS, null, null));
       for (Row row : report.rows()) {
         if (row.current().started() == 0 && row.current().completed() == 0) {
           continue;

@@ -14,11 +14,13 @@ import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import th.go.senate.workflow.identity.BureauDirectory;
-import th.go.senate.workflow.kpi.KpiReportService.GroupBy;
-import th.go.senate.workflow.kpi.KpiReportService.Query;
+import th.go.senate.workflow.kpi.ReportQuery.GroupBy;
 
 /**
  * Benchmark (a program, not a test): loads 1,000,000 step facts into an embedded PostgreSQL (binaries from
@@ -50,22 +52,23 @@ public final class KpiReportBenchmark {
       System.out.printf("loaded %,d step facts in %.1f s%n", facts, (System.nanoTime() - loadStart) / 1e9);
       System.out.println(machine(jdbc));
 
-      JdbcTemplate measured = jdbc;
+      NamedParameterJdbcTemplate measured = new NamedParameterJdbcTemplate(jdbc);
       if (explain) {
         // Prints the plan of every report query once (EXPLAIN ANALYZE with the real bound arguments).
-        measured = new JdbcTemplate(dataSource) {
+        measured = new NamedParameterJdbcTemplate(jdbc) {
           final java.util.Set<String> explained = new java.util.HashSet<>();
 
           @Override
-          public void query(String sql, org.springframework.jdbc.core.RowCallbackHandler rch, Object... args) {
+          public void query(String sql, SqlParameterSource params, RowCallbackHandler rch) {
             if (explained.add(sql)) {
-              queryForList("explain (analyze, buffers) " + sql, String.class, args).forEach(System.out::println);
+              queryForList("explain (analyze, buffers) " + sql, params, String.class).forEach(System.out::println);
             }
-            super.query(sql, rch, args);
+            super.query(sql, params, rch);
           }
         };
       }
-      KpiReportService service = new KpiReportService(measured, null, new BureauDirectory()) {
+      KpiReportQueries queries = new KpiReportQueries(measured);
+      KpiReportService service = new KpiReportService(queries, null, new BureauDirectory()) {
         @Override
         public java.util.Map<String, String> processNames() {
           return java.util.Map.of(); // the names come from the engine's repository, not started here
@@ -77,29 +80,23 @@ public final class KpiReportBenchmark {
       System.out.printf("%-52s %8s %8s%n", "query (FY 2569, 6-month round)", "p50 ms", "p95 ms");
       System.out.println("(\"figures\" = its two statements: steps completed per working-minutes value, and the other slices)");
       for (GroupBy groupBy : GroupBy.values()) {
-        Query all = new Query(period, groupBy, null, null);
+        ReportQuery all = new ReportQuery(period, groupBy, null, null);
         String by = groupBy.name().toLowerCase();
-        measure("statement: completed steps by " + by, () -> {
-          service.completed(all, period, new java.util.TreeMap<>());
-          return null;
-        });
-        measure("statement: created/breached/open slices by " + by, () -> {
-          service.others(all, period, asOf, new java.util.TreeMap<>());
-          return null;
-        });
-        measure("figures, grouped by " + by, () -> service.figures(all, period, asOf));
-        measure("monthly counts, grouped by " + groupBy.name().toLowerCase(), () -> service.monthly(all, period, months));
+        measure("statement: completed steps by " + by, () -> queries.completed(all, period));
+        measure("statement: created/breached/open slices by " + by, () -> queries.slices(all, period, asOf));
+        measure("figures, grouped by " + by, () -> service.counts(all, period, asOf));
+        measure("monthly counts, grouped by " + by, () -> queries.monthly(all, period, months));
       }
-      Query byProcess = new Query(period, GroupBy.PROCESS, null, null);
-      measure("figures, previous year, by process", () -> service.figures(byProcess, period.previous(),
+      ReportQuery byProcess = new ReportQuery(period, GroupBy.PROCESS, null, null);
+      measure("figures, previous year, by process", () -> service.counts(byProcess, period.previous(),
           period.previous().to()));
-      Query oneProcess = new Query(period, GroupBy.STEP, "process1", null);
-      measure("figures, one process by step", () -> service.figures(oneProcess, period, asOf));
-      Query head = new Query(period, GroupBy.BUREAU, null, List.of("burLegal"));
-      measure("figures, a bureau head's bureau", () -> service.figures(head, period, asOf));
+      ReportQuery oneProcess = new ReportQuery(period, GroupBy.STEP, "process1", null);
+      measure("figures, one process by step", () -> service.counts(oneProcess, period, asOf));
+      ReportQuery head = new ReportQuery(period, GroupBy.BUREAU, null, List.of("burLegal"));
+      measure("figures, a bureau head's bureau", () -> service.counts(head, period, asOf));
       // What a manager waits for: every query of one report (this year, last year, totals, months).
       for (GroupBy groupBy : GroupBy.values()) {
-        Query whole = new Query(period, groupBy, null, null);
+        ReportQuery whole = new ReportQuery(period, groupBy, null, null);
         measure("whole report (all its queries), by " + groupBy.name().toLowerCase(), () -> service.report(whole));
       }
       measure("whole report, a bureau head's bureau", () -> service.report(head));

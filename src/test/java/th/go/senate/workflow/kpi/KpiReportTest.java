@@ -26,6 +26,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -57,6 +58,7 @@ class KpiReportTest extends PlatformTest {
   private final HttpClient http = HttpClient.newHttpClient();
   private final ObjectMapper json = new ObjectMapper();
   private static String processKey;
+  @Autowired IndicatorService indicators;
 
   record Reply(int status, String contentType, byte[] body) {
     String text() {
@@ -127,6 +129,41 @@ class KpiReportTest extends PlatformTest {
     assertThat(report.path("months").get(0).path("label").asText()).isEqualTo("ต.ค. 2559");
     assertThat(report.path("months").findValuesAsText("completed")).containsExactly("1", "3", "1", "1", "0", "0");
     assertThat(report.path("months").get(2).path("onTimePercent").asDouble()).isEqualTo(0.0);
+  }
+
+  @Test
+  void thePlanReviewIndicatorCountsTheSameOnTimeShareAsTheReport() {
+    ReportPeriod six = new ReportPeriod(2560, 6);
+    IndicatorService.Measurement measured = indicators.measure(processKey, KpiMeasure.ON_TIME_PERCENT, six.from(),
+        six.to());
+    assertThat(measured.counted()).isEqualTo(6);
+    assertThat(measured.met()).isEqualTo(5);
+    assertThat(measured.percent()).isEqualByComparingTo("83.3"); // the report's 83.3 above
+  }
+
+  @Test
+  void stepSummaryCountsEveryFactOfTheProcess() throws Exception {
+    // All facts whatever the year: Task_Decide F (cancelled), D, E (open), B; Task_Intake A, C1-5, G, H.
+    Reply reply = get("kpiManagersUser", "/api/kpi/summary?processKey=" + processKey);
+    assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+    JsonNode rows = json.readTree(reply.body());
+    assertThat(rows.findValuesAsText("stepId")).containsExactly("Task_Decide", "Task_Intake");
+    JsonNode decide = rows.get(0);
+    assertThat(decide.path("stepName").asText()).isEqualTo("พิจารณา");
+    assertThat(decide.path("count").asInt()).isEqualTo(4);
+    assertThat(decide.path("completed").asInt()).isEqualTo(1); // B; F was cancelled
+    assertThat(decide.path("onTimePercent").asDouble()).isEqualTo(100.0);
+    assertThat(decide.path("medianWorkingMinutes").asDouble()).isEqualTo(5.0);
+    assertThat(decide.path("escalations").asInt()).isEqualTo(1); // D
+    JsonNode intake = rows.get(1);
+    assertThat(intake.path("count").asInt()).isEqualTo(8);
+    assertThat(intake.path("completed").asInt()).isEqualTo(8);
+    assertThat(intake.path("onTimePercent").asDouble()).isEqualTo(75.0); // all but C4 and G
+    // 10 20 20 30 40 50 60 100
+    assertThat(intake.path("medianWorkingMinutes").asDouble()).isEqualTo(35.0);
+    assertThat(intake.path("escalations").asInt()).isEqualTo(2); // C4
+    assertThat(get("burLegalHeadUser", "/api/kpi/summary?processKey=" + processKey).status()).isEqualTo(403);
+    assertThat(get(null, "/api/kpi/summary?processKey=" + processKey).status()).isEqualTo(401);
   }
 
   @Test
