@@ -20,8 +20,6 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Component;
 
-import th.go.senate.workflow.SenateWorkflowApplication;
-
 /**
  * The one due-date planner: turns (start, number of days, calendar) into an instant, and measures the
  * business time between two instants. Task due dates, SLA timers, reports and the calendar API all
@@ -30,7 +28,7 @@ import th.go.senate.workflow.SenateWorkflowApplication;
 @Component
 public class DueDatePlanner {
 
-  public static final ZoneId ZONE = ZoneId.of(SenateWorkflowApplication.ZONE_ID);
+  public static final ZoneId ZONE = BangkokTime.ZONE;
   public static final LocalTime OFFICE_OPENS = LocalTime.of(8, 30);
   public static final LocalTime OFFICE_CLOSES = LocalTime.of(16, 30);
 

@@ -1,4 +1,4 @@
-package th.go.senate.workflow.web;
+package th.go.senate.workflow.kpi;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -18,11 +18,9 @@ import org.springframework.web.util.HtmlUtils;
 
 import th.go.senate.workflow.calendar.DueDatePlanner;
 import th.go.senate.workflow.calendar.FiscalYear;
-import th.go.senate.workflow.kpi.KpiReportService;
 import th.go.senate.workflow.kpi.KpiReportService.GroupBy;
 import th.go.senate.workflow.kpi.KpiReportService.Report;
 import th.go.senate.workflow.kpi.KpiReportService.Row;
-import th.go.senate.workflow.kpi.ReportPeriod;
 
 /**
  * Public statistics, no login ("open by default"): per process and reporting round of a fiscal year, the
