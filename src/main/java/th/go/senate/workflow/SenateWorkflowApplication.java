@@ -6,6 +6,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
+import th.go.senate.workflow.calendar.BangkokTime;
+
 /**
  * The Senate Secretariat's process platform: one Spring Boot application embedding the Camunda 7
  * engine, its REST API and its webapps (Tasklist, Cockpit, Admin).
@@ -14,11 +16,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class SenateWorkflowApplication {
 
-  /** Every deadline of the Secretariat is stated in Bangkok time, whatever zone the host runs in. */
-  public static final String ZONE_ID = "Asia/Bangkok";
-
   public static void main(String[] args) {
-    TimeZone.setDefault(TimeZone.getTimeZone(ZONE_ID));
+    TimeZone.setDefault(TimeZone.getTimeZone(BangkokTime.ZONE_ID));
     SpringApplication.run(SenateWorkflowApplication.class, args);
   }
 }

@@ -20,7 +20,7 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Component;
 
-import th.go.senate.workflow.SenateWorkflowApplication;
+import th.go.senate.workflow.web.Refusal;
 
 /**
  * The one due-date planner: turns (start, number of days, calendar) into an instant, and measures the
@@ -30,7 +30,7 @@ import th.go.senate.workflow.SenateWorkflowApplication;
 @Component
 public class DueDatePlanner {
 
-  public static final ZoneId ZONE = ZoneId.of(SenateWorkflowApplication.ZONE_ID);
+  public static final ZoneId ZONE = BangkokTime.ZONE;
   public static final LocalTime OFFICE_OPENS = LocalTime.of(8, 30);
   public static final LocalTime OFFICE_CLOSES = LocalTime.of(16, 30);
 
@@ -101,8 +101,13 @@ public class DueDatePlanner {
             return endOfDay(day);
           }
         }
-        throw new IllegalStateException("ไม่มีสมัยประชุมเพียงพอที่จะนับ " + days + " วันนับแต่วันที่ " + startDay
-            + " (no session periods recorded to count " + days + " session days from " + startDay + ")");
+        // The caller cannot fix this, the calendar's maintainers can: the message says what they must enter.
+        throw new Refusal("ไม่มีสมัยประชุมเพียงพอที่จะนับ " + days + " วันนับแต่วันที่ " + startDay
+            + ": ผู้ดูแลปฏิทิน (ผู้ดูแลระบบหรือกลุ่ม kpiManagers) ต้องบันทึกสมัยประชุมของวุฒิสภา (ชื่อสมัยประชุม วันเปิดและ"
+            + "วันปิดสมัยประชุม) ที่ครอบคลุมตั้งแต่วันที่ " + startDay + " ให้มีวันประชุมรวมอย่างน้อย " + days + " วัน ที่"
+            + " /api/calendar/sessions ก่อน แล้วจึงดำเนินการอีกครั้ง (no session periods recorded to count " + days
+            + " session days from " + startDay + ": the calendar's maintainers must first enter the Senate's session"
+            + " periods, with their opening and closing dates, at /api/calendar/sessions)");
       }
       default:
         throw new IllegalArgumentException("Unknown calendar " + calendar);

@@ -10,8 +10,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import th.go.senate.workflow.web.BadRequestException;
+import th.go.senate.workflow.web.ConflictException;
 import th.go.senate.workflow.web.InputRules;
 import th.go.senate.workflow.web.NotFoundException;
+import th.go.senate.workflow.web.Refusal;
 
 /**
  * Opens, changes (closes early, extends) and removes parliamentary session periods. Every change re-plans,
@@ -104,15 +106,15 @@ public class SessionPeriodService {
       events.publishEvent(new CalendarChangedEvent(what));
     } catch (ProcessEngineException e) {
       Throwable cause = e;
-      while (cause != null && !(cause instanceof IllegalStateException)) {
+      while (cause != null && !(cause instanceof Refusal)) {
         cause = cause.getCause();
       }
       if (cause == null) {
         throw e;
       }
-      throw new IllegalStateException("เปลี่ยนสมัยประชุมไม่ได้ เพราะกำหนดเวลาของเรื่องที่ค้างอยู่นับไม่ได้: "
+      throw new ConflictException("เปลี่ยนสมัยประชุมไม่ได้ เพราะกำหนดเวลาของเรื่องที่ค้างอยู่นับไม่ได้: "
           + cause.getMessage() + " — บันทึกสมัยประชุมถัดไปก่อน ไม่ได้เปลี่ยนแปลงข้อมูลใด ๆ"
-          + " (open deadlines could not be re-planned; record the next session first; nothing was changed)", cause);
+          + " (open deadlines could not be re-planned; record the next session first; nothing was changed)");
     }
   }
 

@@ -23,7 +23,6 @@ import th.go.senate.workflow.notice.NoticeProperties;
 import th.go.senate.workflow.notice.NoticeRetryCommand;
 import th.go.senate.workflow.notice.PetitionerNotices;
 import th.go.senate.workflow.notice.StaffNotices;
-import th.go.senate.workflow.reference.CaseStart;
 import th.go.senate.workflow.sla.SlaTaskListener;
 import th.go.senate.workflow.tracking.TrackingCodes;
 

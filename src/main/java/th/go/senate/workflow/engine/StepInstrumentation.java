@@ -14,7 +14,6 @@ import th.go.senate.workflow.form.FormValidator;
 import th.go.senate.workflow.kpi.KpiRecorder;
 import th.go.senate.workflow.notice.PetitionerNotices;
 import th.go.senate.workflow.notice.StaffNotices;
-import th.go.senate.workflow.reference.CaseStart;
 import th.go.senate.workflow.sla.SlaTaskListener;
 import th.go.senate.workflow.tracking.TrackingCodes;
 

@@ -7,8 +7,8 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 
-import th.go.senate.workflow.web.InputRefusedException;
 import th.go.senate.workflow.web.InputRules;
+import th.go.senate.workflow.web.Refusal;
 
 /**
  * The input rule ({@link InputRules}) for every String variable any engine command writes, whatever the route:
@@ -28,7 +28,7 @@ public class TextVariableRule implements HistoryEventHandler {
         && "string".equals(variable.getSerializerName())) {
       String problem = InputRules.problem("ข้อมูล '" + variable.getVariableName() + "'", variable.getTextValue(), true);
       if (problem != null) {
-        throw new InputRefusedException(problem + " — ยังไม่ได้บันทึกข้อมูลใด ๆ กรุณาแก้ไขแล้วส่งใหม่ (markup, script or "
+        throw new Refusal(problem + " — ยังไม่ได้บันทึกข้อมูลใด ๆ กรุณาแก้ไขแล้วส่งใหม่ (markup, script or "
             + "control characters are not allowed in '" + variable.getVariableName() + "'; nothing was saved)");
       }
     }

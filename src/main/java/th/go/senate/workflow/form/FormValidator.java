@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
@@ -22,11 +21,13 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import th.go.senate.workflow.web.InputRules;
+import th.go.senate.workflow.web.Refusal;
 
 /**
  * Form-js validates only in the browser; this checks every submitted value again on the server, against
  * the same deployed .form file, before a start or a completion is accepted. A failure rolls the whole
- * command back (nothing is saved half way) and names the fields in Thai, as the clerk saw them.
+ * command back (nothing is saved half way) and names the fields in Thai, as the clerk saw them: a
+ * {@link Refusal}, answered 400 with that message alone.
  */
 @Component
 public class FormValidator {
@@ -55,17 +56,10 @@ public class FormValidator {
         instance::getVariable, start.getName());
   }
 
-  /** How every refusal of this validator begins (the REST layer recognises it by this). */
-  public static final String MESSAGE_PREFIX = "ข้อมูลในแบบฟอร์ม ";
-
-  public static boolean isFormValidationMessage(String message) {
-    return message != null && message.startsWith(MESSAGE_PREFIX);
-  }
-
   public void validate(FormDefinition form, Function<String, Object> values, String stepName) {
     List<String> problems = problems(form, values);
     if (!problems.isEmpty()) {
-      throw new NotValidException(MESSAGE_PREFIX + "\"" + (stepName == null ? form.id() : stepName)
+      throw new Refusal("ข้อมูลในแบบฟอร์ม \"" + (stepName == null ? form.id() : stepName)
           + "\" ไม่ครบถ้วนหรือไม่ถูกต้อง: " + String.join("; ", problems) + " — ยังไม่ได้บันทึกข้อมูลใด ๆ กรุณาแก้ไขแล้วส่งใหม่");
     }
   }

@@ -14,7 +14,6 @@ import org.springframework.stereotype.Component;
 
 import th.go.senate.workflow.calendar.CalendarKind;
 import th.go.senate.workflow.calendar.DueDatePlanner;
-import th.go.senate.workflow.sla.SlaPolicyService;
 
 /**
  * The one KPI recorder. The engine plugin attaches it to every user task (create, assignment, complete,
@@ -32,13 +31,13 @@ public class KpiRecorder implements TaskListener {
   public static final String CANCELLED = "CANCELLED";
 
   private final KpiRepository repository;
-  private final SlaPolicyService policies;
+  private final StepCalendar calendars;
   private final DueDatePlanner planner;
   private final KpiMetrics metrics;
 
-  public KpiRecorder(KpiRepository repository, SlaPolicyService policies, DueDatePlanner planner, KpiMetrics metrics) {
+  public KpiRecorder(KpiRepository repository, StepCalendar calendars, DueDatePlanner planner, KpiMetrics metrics) {
     this.repository = repository;
-    this.policies = policies;
+    this.calendars = calendars;
     this.planner = planner;
     this.metrics = metrics;
   }
@@ -58,7 +57,7 @@ public class KpiRecorder implements TaskListener {
   private void created(TaskEntity task) {
     ExecutionEntity execution = task.getExecution();
     String processKey = execution.getProcessDefinition().getKey();
-    CalendarKind calendar = policies.policyFor(processKey, task.getTaskDefinitionKey()).calendar();
+    CalendarKind calendar = calendars.calendarOf(processKey, task.getTaskDefinitionKey());
     String candidateGroup = task.getCandidates().stream()
         .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
         .map(IdentityLink::getGroupId).findFirst().orElse(null);

@@ -67,8 +67,8 @@ public class ReferenceNumberService {
     return number;
   }
 
-  /** Draws the number that {@link CaseStart} gives a case started without a business key. */
-  String assign(String processKey, Instant at) {
+  /** Draws the number that engine/CaseStart gives a case started without a business key. */
+  public String assign(String processKey, Instant at) {
     return draw(processKey, at);
   }
 
@@ -77,7 +77,7 @@ public class ReferenceNumberService {
    * this thread (the start follows the draw in the same request or job), and that no start has used yet. It is
    * used up by this call, so a number serves one case only. Every other key (a caller's, a reused one) is refused.
    */
-  boolean acceptsAtStart(String businessKey) {
+  public boolean acceptsAtStart(String businessKey) {
     Issued drawn = issued.get(businessKey);
     return drawn != null && drawn.threadId() == Thread.currentThread().getId() && issued.remove(businessKey, drawn);
   }

@@ -6,14 +6,16 @@ import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.springframework.stereotype.Service;
 
 import th.go.senate.workflow.calendar.CalendarKind;
-import th.go.senate.workflow.engine.DecisionTables;
+import th.go.senate.workflow.decision.DecisionTables;
+import th.go.senate.workflow.kpi.StepCalendar;
 
 /**
  * Looks up the SLA of a step in the deployed decision table {@code slaPolicy}, through {@link DecisionTables}
- * (no user rights, no decision history, results cached per deployed version of the table).
+ * (no user rights, no decision history, results cached per deployed version of the table). It also tells the
+ * KPI recorder which calendar a step is counted on ({@link StepCalendar}).
  */
 @Service
-public class SlaPolicyService {
+public class SlaPolicyService implements StepCalendar {
 
   public static final String DECISION_KEY = "slaPolicy";
 
@@ -39,6 +41,11 @@ public class SlaPolicyService {
         // An empty cell is left out of the rule's result: the head is then drawn in at the breach.
         row.containsKey("headDays") && row.get("headDays") instanceof Number headDays ? headDays.intValue() : null,
         blankToNull(row.getEntryMap().get("countFrom")));
+  }
+
+  @Override
+  public CalendarKind calendarOf(String processKey, String stepId) {
+    return policyFor(processKey, stepId).calendar();
   }
 
   private static String blankToNull(Object value) {

@@ -2,6 +2,7 @@ package th.go.senate.workflow.web;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -12,7 +13,9 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 /**
  * Turns every error of the project's REST API into a problem document whose {@code detail} says what was
- * wrong (Thai first, English in brackets). Nothing is half-saved: services fail before they write.
+ * wrong (Thai first, English in brackets). Nothing is half-saved: services fail before they write. Only what the
+ * caller can act on gets a 4xx: a refusal or bad input 400, a state that does not allow the request 409
+ * ({@link ConflictException}); an internal fault ({@code IllegalStateException} and the like) stays a 500.
  */
 @RestControllerAdvice(basePackages = "th.go.senate.workflow")
 // Before Spring's generic problem-details advice (spring.mvc.problemdetails), which would answer an unreadable
@@ -25,8 +28,25 @@ public class ApiExceptionHandler {
     return ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
   }
 
-  @ExceptionHandler({IllegalArgumentException.class, BadUserRequestException.class})
-  public ProblemDetail badRequest(RuntimeException e) {
+  /**
+   * A rule's refusal ({@link Refusal}), wherever it sits in the cause chain: the engine wraps what a listener throws.
+   */
+  @ExceptionHandler(ProcessEngineException.class)
+  public ProblemDetail engine(ProcessEngineException e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof Refusal refused) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, refused.getMessage());
+      }
+    }
+    if (e instanceof BadUserRequestException) {
+      return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+    // An internal fault: Spring answers 500 without showing its message.
+    throw e;
+  }
+
+  @ExceptionHandler(IllegalArgumentException.class)
+  public ProblemDetail badRequest(IllegalArgumentException e) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
   }
 
@@ -46,11 +66,6 @@ public class ApiExceptionHandler {
   public ProblemDetail unreadable(HttpMessageNotReadableException e) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
         "ข้อมูลที่ส่งมาไม่ถูกต้อง ตรวจสอบรูปแบบ JSON และวันที่ (YYYY-MM-DD) (malformed request body)");
-  }
-
-  @ExceptionHandler(IllegalStateException.class)
-  public ProblemDetail conflict(IllegalStateException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
   }
 
   @ExceptionHandler(AuthorizationException.class)

@@ -18,7 +18,6 @@ import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.dto.ExceptionDto;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
@@ -30,16 +29,15 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 
-import th.go.senate.workflow.form.FormValidator;
-
 /**
  * The one mapping of engine-rest errors to answers (Thai first, English in brackets), for Engine REST and the
  * webapps' engine API alike. Camunda's resources wrap most engine exceptions in a {@link RestException} with
  * status 500 and an English prefix ("Cannot instantiate process definition …:"), and answer several mistakes of
  * the caller as a server error. {@link #answer} looks through the whole cause chain and decides:
  * <ul>
- * <li>400: a refused form ({@link FormValidator}) or input ({@link InputRefusedException}: the input rule, a
- * business key chosen by the caller), with their Thai message alone; a variable of the wrong type; a Java-serialized
+ * <li>400: a {@link Refusal} (a form check, a process rule, the input rule, a business key chosen by the caller),
+ * with its Thai message alone, also when a task or execution listener threw it and the engine wrapped it (ENGINE-03051
+ * …); a variable of the wrong type; a Java-serialized
  * Object variable; a body Jackson cannot map; a password against the policy; an id Camunda does not accept;</li>
  * <li>403: an authorization failure; 404: a task, instance, definition or form that does not exist or has
  * ended;</li>
@@ -86,11 +84,8 @@ public final class EngineRestErrors {
 
   private static Response platformAnswer(Throwable exception) {
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-      if (cause instanceof NotValidException invalid && FormValidator.isFormValidationMessage(invalid.getMessage())) {
-        return answer(Response.Status.BAD_REQUEST, "FormValidationException", invalid.getMessage());
-      }
-      if (cause instanceof InputRefusedException refused) {
-        return answer(Response.Status.BAD_REQUEST, "InvalidRequestException", refused.getMessage());
+      if (cause instanceof Refusal refused) {
+        return answer(Response.Status.BAD_REQUEST, REFUSED, refused.getMessage());
       }
     }
     String message = exception.getMessage() == null ? "" : exception.getMessage();
@@ -157,6 +152,11 @@ public final class EngineRestErrors {
     return null;
   }
 
+  /**
+   * The type of the answer to a {@link Refusal}: the one Camunda's own form validation uses, so that Tasklist shows
+   * the message under the form as it shows a refused field.
+   */
+  static final String REFUSED = "FormValidationException";
   static final String NOT_FOUND = "ไม่พบรายการที่ระบุ หรือรายการนั้นสิ้นสุดไปแล้ว";
   static final String BAD_REQUEST = "คำขอไม่ถูกต้อง";
   static final String UNREADABLE = "ข้อมูลที่ส่งมาไม่ถูกต้อง ตรวจสอบรูปแบบ JSON และชนิดของค่า";

@@ -5,7 +5,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import th.go.senate.workflow.monitoring.ScrapeCredential;
 
 /** Actuator endpoints other than health are for authenticated operators ({@link OperatorAuthenticationFilter}). */
 @Configuration

@@ -7,7 +7,6 @@ import java.util.Base64;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 
-import th.go.senate.workflow.monitoring.ScrapeCredential;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;

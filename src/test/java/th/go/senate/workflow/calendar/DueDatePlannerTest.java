@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import th.go.senate.workflow.support.PlatformTest;
+import th.go.senate.workflow.web.Refusal;
 
 /**
  * The one due-date planner against domain.md "Counting rules", with the seeded government holidays. The
@@ -181,7 +182,7 @@ class DueDatePlannerTest extends PlatformTest {
     assertThat(planner.due(at(2041, 3, 20, 0, 30), 12, sd)).isEqualTo(at(2041, 4, 1, 0, 0));
     // More days than the recorded sessions hold: a clear error, not a wrong deadline.
     assertThatThrownBy(() -> planner.due(at(2041, 3, 20, 10, 0), 13, sd))
-        .isInstanceOf(IllegalStateException.class);
+        .isInstanceOf(Refusal.class);
     // Session business time: whole session days only (10 Mar from 12:00, recess skipped, 20 Mar to 06:00).
     assertThat(planner.businessMinutes(at(2041, 3, 10, 12, 0), at(2041, 3, 20, 6, 0), sd))
         .isEqualTo(12 * 60 + 6 * 60);
@@ -192,7 +193,7 @@ class DueDatePlannerTest extends PlatformTest {
     insertSession("A", LocalDate.of(2042, 3, 1), LocalDate.of(2042, 3, 10));
     planner.forget();
     Instant start = at(2042, 3, 9, 10, 0);
-    assertThatThrownBy(() -> planner.due(start, 3, CalendarKind.SESSION_DAYS)).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> planner.due(start, 3, CalendarKind.SESSION_DAYS)).isInstanceOf(Refusal.class);
     insertSession("B", LocalDate.of(2042, 4, 1), LocalDate.of(2042, 4, 30));
     planner.forget();
     // 9, 10 (session A), recess, 1 Apr (day 3).

@@ -10,8 +10,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import th.go.senate.workflow.support.ApiClient;
 import th.go.senate.workflow.support.ApiClient.Reply;
+import th.go.senate.workflow.support.ApiClient;
 import th.go.senate.workflow.support.PlatformTest;
 
 /**
@@ -67,11 +67,13 @@ class SessionApiTest extends PlatformTest {
     assertThat(listed.status()).isEqualTo(200);
     assertThat(listed.body()).contains(TAG + "first");
 
-    // 5 session days from 12 January: 12, 13, 14 … and no later session: refused with a message.
+    // 5 session days from 12 January: 12, 13, 14 … and no later session: refused with a message that names what
+    // the calendar's maintainers must enter.
     Reply due = send("GET", "/api/calendar/due?start=2049-01-12T09:00:00%2B07:00&days=5&calendar=SESSION_DAYS",
         "burMeetingUser", null);
-    assertThat(due.status()).as(due.body()).isEqualTo(409);
-    assertThat(due.detail()).contains("สมัยประชุม");
+    assertThat(due.status()).as(due.body()).isEqualTo(400);
+    assertThat(due.detail()).startsWith("ไม่มีสมัยประชุมเพียงพอที่จะนับ 5 วันนับแต่วันที่ 2049-01-12")
+        .contains("ต้องบันทึกสมัยประชุมของวุฒิสภา").contains("/api/calendar/sessions");
 
     // A second session (admin) makes the count possible: 12, 13, 14 Jan, 1, 2 Feb → 24:00 of 2 Feb.
     Reply second = send("POST", "/api/calendar/sessions", "demo", session("second", "2049-02-01", "2049-02-28"));

@@ -37,6 +37,7 @@ import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
 
 import th.go.senate.workflow.SenateWorkflowApplication;
+import th.go.senate.workflow.tasklist.TasklistFilters;
 
 /**
  * The ldap profile against a real directory: UnboundID's in-memory LDAP server, started here, with a tree as a

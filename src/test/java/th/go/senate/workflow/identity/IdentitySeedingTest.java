@@ -23,6 +23,7 @@ import org.yaml.snakeyaml.Yaml;
 
 import th.go.senate.workflow.calendar.DueDatePlanner;
 import th.go.senate.workflow.support.PlatformTest;
+import th.go.senate.workflow.tasklist.TasklistFilters;
 
 /**
  * Camunda's identity as a newcomer finds it: the groups of identity/bureaus.yaml with their Thai names,

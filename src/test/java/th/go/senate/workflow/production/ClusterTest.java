@@ -22,8 +22,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import th.go.senate.workflow.SenateWorkflowApplication;
-import th.go.senate.workflow.identity.TasklistFilters;
 import th.go.senate.workflow.support.TestPostgres;
+import th.go.senate.workflow.tasklist.TasklistFilters;
 
 /**
  * Two identical nodes with running job executors on one PostgreSQL database (two Spring contexts of the whole

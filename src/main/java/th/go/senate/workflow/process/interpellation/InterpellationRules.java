@@ -9,13 +9,13 @@ import java.util.Locale;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 import th.go.senate.workflow.calendar.DueDatePlanner;
 import th.go.senate.workflow.kpi.KpiRecorder;
+import th.go.senate.workflow.web.Refusal;
 
 /**
  * What the interpellation model needs beyond the spine ({@code ${interpellationRules}} in
@@ -104,7 +104,7 @@ public class InterpellationRules {
   }
 
   private static void reject(DelegateTask task, String thai, String english) {
-    throw new NotValidException("ข้อมูลในแบบฟอร์ม \"" + task.getName() + "\" ไม่ถูกต้อง: " + thai
+    throw new Refusal("ข้อมูลในแบบฟอร์ม \"" + task.getName() + "\" ไม่ถูกต้อง: " + thai
         + " — ยังไม่ได้บันทึกข้อมูลใด ๆ กรุณาแก้ไขแล้วส่งใหม่ (" + english + ")");
   }
 }

@@ -7,7 +7,6 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -17,6 +16,7 @@ import org.springframework.stereotype.Component;
 import th.go.senate.workflow.calendar.DueDatePlanner;
 import th.go.senate.workflow.kpi.KpiRecorder;
 import th.go.senate.workflow.sla.SlaPlanner;
+import th.go.senate.workflow.web.Refusal;
 
 /**
  * A bill's legal limit, counted by the one due-date planner from the arrival day on the calendar of its
@@ -79,7 +79,7 @@ public class BillLimitPlanner {
     LocalDate arrival = arrivalDate(execution);
     LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(DueDatePlanner.ZONE).toLocalDate();
     if (arrival.isAfter(today)) {
-      throw new NotValidException("วันที่ร่างพระราชบัญญัติมาถึงวุฒิสภา " + arrival + " อยู่หลังวันนี้ (" + today
+      throw new Refusal("วันที่ร่างพระราชบัญญัติมาถึงวุฒิสภา " + arrival + " อยู่หลังวันนี้ (" + today
           + ") — ยังไม่ได้บันทึกข้อมูลใด ๆ (arrivalDate is in the future)");
     }
     Instant deadline = legalDeadline(billType(execution), arrival, extensionDays(execution));
@@ -97,7 +97,7 @@ public class BillLimitPlanner {
     if (extension > 0) {
       BillLimit limit = limits.limitFor(billType(execution));
       if (extension > limit.maxExtensionDays()) {
-        throw new NotValidException("ขยายเวลาได้ไม่เกิน " + limit.maxExtensionDays() + " วัน สำหรับร่างประเภท "
+        throw new Refusal("ขยายเวลาได้ไม่เกิน " + limit.maxExtensionDays() + " วัน สำหรับร่างประเภท "
             + limit.billType() + " (ได้รับ " + extension + " วัน) — ยังไม่ได้บันทึกข้อมูลใด ๆ"
             + " (extension of " + extension + " days exceeds " + limit.maxExtensionDays() + ")");
       }
@@ -168,12 +168,12 @@ public class BillLimitPlanner {
       return date.toInstant().atZone(DueDatePlanner.ZONE).toLocalDate();
     }
     if (value == null || value.toString().isBlank()) {
-      throw new NotValidException("ต้องระบุวันที่ร่างพระราชบัญญัติมาถึงวุฒิสภา (arrivalDate is required)");
+      throw new Refusal("ต้องระบุวันที่ร่างพระราชบัญญัติมาถึงวุฒิสภา (arrivalDate is required)");
     }
     try {
       return LocalDate.parse(value.toString().strip());
     } catch (DateTimeParseException e) {
-      throw new NotValidException("วันที่ร่างพระราชบัญญัติมาถึงวุฒิสภา '" + value + "' ไม่ถูกต้อง ใช้รูปแบบ ปปปป-ดด-วว"
+      throw new Refusal("วันที่ร่างพระราชบัญญัติมาถึงวุฒิสภา '" + value + "' ไม่ถูกต้อง ใช้รูปแบบ ปปปป-ดด-วว"
           + " (malformed arrivalDate)");
     }
   }
@@ -189,7 +189,7 @@ public class BillLimitPlanner {
     try {
       return (int) Double.parseDouble(value.toString());
     } catch (NumberFormatException e) {
-      throw new NotValidException("จำนวนวันที่ขยาย '" + value + "' ต้องเป็นตัวเลข (extensionDays must be a number)");
+      throw new Refusal("จำนวนวันที่ขยาย '" + value + "' ต้องเป็นตัวเลข (extensionDays must be a number)");
     }
   }
 }

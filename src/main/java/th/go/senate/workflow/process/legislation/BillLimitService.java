@@ -3,12 +3,12 @@ package th.go.senate.workflow.process.legislation;
 import java.util.Map;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
-import org.camunda.bpm.engine.exception.NotValidException;
 import org.springframework.stereotype.Service;
 
-import th.go.senate.workflow.engine.DecisionTables;
+import th.go.senate.workflow.decision.DecisionTables;
 
 import th.go.senate.workflow.calendar.CalendarKind;
+import th.go.senate.workflow.web.Refusal;
 
 /**
  * Looks up the limit of a bill type in the deployed decision table {@code billLimit}, with the engine's DMN
@@ -27,11 +27,11 @@ public class BillLimitService {
 
   public BillLimit limitFor(String billType) {
     if (billType == null || billType.isBlank()) {
-      throw new NotValidException("ต้องระบุประเภทร่างพระราชบัญญัติ (billType is required)");
+      throw new Refusal("ต้องระบุประเภทร่างพระราชบัญญัติ (billType is required)");
     }
     DmnDecisionRuleResult row = decisionTables.singleRow(DECISION_KEY, Map.of("billType", billType));
     if (row == null) {
-      throw new NotValidException("ไม่รู้จักประเภทร่างพระราชบัญญัติ '" + billType + "' ในตาราง billLimit"
+      throw new Refusal("ไม่รู้จักประเภทร่างพระราชบัญญัติ '" + billType + "' ในตาราง billLimit"
           + " (no bill limit for type '" + billType + "')");
     }
     return new BillLimit(billType,

@@ -5,8 +5,9 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.exception.NotValidException;
 import org.springframework.stereotype.Component;
+
+import th.go.senate.workflow.web.Refusal;
 
 /**
  * The Senate rules' notice period: the sitting notice goes out at least {@code sittingNoticeDays} (bill-limit
@@ -35,7 +36,7 @@ public class SittingNoticeRule {
     int required = limits.limitFor(BillLimitPlanner.billType(task.getExecution())).sittingNoticeDays();
     long days = ChronoUnit.DAYS.between(notice, sitting);
     if (days < required) {
-      throw new NotValidException("ต้องแจ้งนัดประชุมล่วงหน้าอย่างน้อย " + required + " วันก่อนวันประชุม (แจ้งวันที่ "
+      throw new Refusal("ต้องแจ้งนัดประชุมล่วงหน้าอย่างน้อย " + required + " วันก่อนวันประชุม (แจ้งวันที่ "
           + notice + " ประชุมวันที่ " + sitting + " ห่างกัน " + days + " วัน) — ยังไม่ได้บันทึกข้อมูลใด ๆ"
           + " (the sitting notice must be sent at least " + required + " days before the sitting)");
     }

@@ -10,18 +10,18 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.exception.NotValidException;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 import th.go.senate.workflow.calendar.DueDatePlanner;
 import th.go.senate.workflow.calendar.FiscalRound;
-import th.go.senate.workflow.identity.BureauDirectory;
 import th.go.senate.workflow.identity.BureauDirectory.GroupDescription;
-import th.go.senate.workflow.kpi.IndicatorService;
+import th.go.senate.workflow.identity.BureauDirectory;
 import th.go.senate.workflow.kpi.IndicatorService.IndicatorResult;
+import th.go.senate.workflow.kpi.IndicatorService;
 import th.go.senate.workflow.kpi.KpiTargetService;
+import th.go.senate.workflow.web.Refusal;
 
 /**
  * What the planReview model cannot say by itself ({@code ${planReviewRound}}): which round is opened and
@@ -69,7 +69,7 @@ public class PlanReviewRound {
     FiscalRound round = round(execution);
     LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(DueDatePlanner.ZONE).toLocalDate();
     if (today.isBefore(round.cutOff())) {
-      throw new NotValidException(round.nameTh() + " ยังไม่สิ้นสุด (สิ้นสุดวันที่ " + round.cutOff()
+      throw new Refusal(round.nameTh() + " ยังไม่สิ้นสุด (สิ้นสุดวันที่ " + round.cutOff()
           + ") เปิดรอบได้ตั้งแต่วันสิ้นรอบเป็นต้นไป (the round closes on " + round.cutOff() + "; it cannot be opened before)");
     }
     String roundKey = round.fiscalYear() + "-" + round.months();
@@ -77,11 +77,11 @@ public class PlanReviewRound {
         .getRuntimeService().createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
         .variableValueEquals(ROUND_KEY, roundKey).count());
     if (running > 0) {
-      throw new NotValidException(round.nameTh() + " อยู่ระหว่างการทบทวนแล้ว ไม่เปิดซ้ำ (this round is already under review)");
+      throw new Refusal(round.nameTh() + " อยู่ระหว่างการทบทวนแล้ว ไม่เปิดซ้ำ (this round is already under review)");
     }
     List<String> reporting = targets.owningBureaus(round.fiscalYear());
     if (reporting.isEmpty()) {
-      throw new NotValidException("ยังไม่มีตัวชี้วัดเป้าหมายของปีงบประมาณ " + round.fiscalYear()
+      throw new Refusal("ยังไม่มีตัวชี้วัดเป้าหมายของปีงบประมาณ " + round.fiscalYear()
           + " กรุณาบันทึกที่ /api/kpi/targets ก่อนเปิดรอบ (no KPI targets for fiscal year " + round.fiscalYear() + ")");
     }
     execution.setVariable(FISCAL_YEAR, round.fiscalYear());
@@ -160,7 +160,7 @@ public class PlanReviewRound {
     try {
       return new FiscalRound(fiscalYear, months);
     } catch (IllegalArgumentException e) {
-      throw new NotValidException(e.getMessage());
+      throw new Refusal(e.getMessage());
     }
   }
 
@@ -171,7 +171,7 @@ public class PlanReviewRound {
     if (value instanceof String s && s.strip().matches("\\d{1,4}")) {
       return Integer.parseInt(s.strip());
     }
-    throw new NotValidException("ต้องระบุ" + what + " เป็นตัวเลข ได้รับ '" + value + "' (" + what + " must be a number)");
+    throw new Refusal("ต้องระบุ" + what + " เป็นตัวเลข ได้รับ '" + value + "' (" + what + " must be a number)");
   }
 
   private String nameOf(String groupId) {

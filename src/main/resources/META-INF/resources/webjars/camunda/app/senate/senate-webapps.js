@@ -13,7 +13,7 @@
  * 3. Camunda Forms: form-js has no translation hook and Tasklist creates its forms without extra
  *    modules, so its English validation messages are translated where they are shown.
  * 4. Reference numbers: the platform gives every case its number and refuses one chosen by the caller
- *    (reference/CaseStart). Tasklist's generic start form (a process without a Camunda Form) offers a
+ *    (engine/CaseStart). Tasklist's generic start form (a process without a Camunda Form) offers a
  *    "Business key" field; it is hidden so that a clerk is never invited to type one. Camunda Forms starts
  *    send no business key.
  */

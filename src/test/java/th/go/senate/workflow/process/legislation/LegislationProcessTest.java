@@ -33,6 +33,7 @@ import th.go.senate.workflow.kpi.KpiRepository;
 import th.go.senate.workflow.sla.SlaPlanner;
 import th.go.senate.workflow.support.Clerk;
 import th.go.senate.workflow.support.PlatformTest;
+import th.go.senate.workflow.web.ConflictException;
 
 /**
  * Every path of the legislation model, walked by the demo user of each step's group, with the bill's legal
@@ -453,7 +454,7 @@ class LegislationProcessTest extends PlatformTest {
     planner.forget();
     assertThatThrownBy(() -> sessionService.change(s2.id(),
         new SessionPeriod(null, s2.name(), s2.openedOn(), LocalDate.of(2046, 7, 20))))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("บันทึกสมัยประชุมถัดไปก่อน");
+        .isInstanceOf(ConflictException.class).hasMessageContaining("บันทึกสมัยประชุมถัดไปก่อน");
     assertThat(sessions.find(s2.id()).orElseThrow().closedOn()).isEqualTo(S2_CLOSE);
     assertThat(deemedApprovalTimer(bill).getDuedate().toInstant()).isEqualTo(midnightBefore(2046, 8, 20));
     // The rolled-back change left nothing behind in the planner either.

@@ -1,4 +1,4 @@
-package th.go.senate.workflow.engine;
+package th.go.senate.workflow.decision;
 
 import java.util.Map;
 import java.util.Optional;

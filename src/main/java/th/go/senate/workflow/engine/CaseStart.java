@@ -1,4 +1,4 @@
-package th.go.senate.workflow.reference;
+package th.go.senate.workflow.engine;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 import th.go.senate.workflow.form.FormValidator;
 import th.go.senate.workflow.kpi.KpiRecorder;
-import th.go.senate.workflow.web.InputRefusedException;
+import th.go.senate.workflow.reference.ReferenceNumberService;
+import th.go.senate.workflow.web.Refusal;
 
 /**
  * What happens when any case starts, in this order: the start form's values are checked (a bad start
@@ -55,7 +56,7 @@ public class CaseStart {
           ClockUtil.getCurrentTime().toInstant()));
     } else if (!referenceNumbers.acceptsAtStart(given)) {
       // Refused rather than replaced: a caller who sent a key would otherwise believe the case carries it.
-      throw new InputRefusedException(CALLER_KEY_REFUSED);
+      throw new Refusal(CALLER_KEY_REFUSED);
     }
     execution.setVariable(REFERENCE_NUMBER_VARIABLE, execution.getProcessBusinessKey());
     kpi.caseStarted(execution);

@@ -1,4 +1,4 @@
-package th.go.senate.workflow.monitoring;
+package th.go.senate.workflow.web;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package th.go.senate.workflow.identity;
+package th.go.senate.workflow.tasklist;
 
 import java.time.LocalDate;
 import java.util.Date;
@@ -15,6 +15,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import th.go.senate.workflow.calendar.DueDatePlanner;
+import th.go.senate.workflow.identity.StartupLock;
 
 /**
  * The Tasklist filters a clerk finds on first login, in Thai. Created once (by name); an administrator may

@@ -1,4 +1,4 @@
-package th.go.senate.workflow.web;
+package th.go.senate.workflow.kpi;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -18,11 +18,7 @@ import org.springframework.web.util.HtmlUtils;
 
 import th.go.senate.workflow.calendar.DueDatePlanner;
 import th.go.senate.workflow.calendar.FiscalYear;
-import th.go.senate.workflow.kpi.KpiReport;
 import th.go.senate.workflow.kpi.KpiReport.Row;
-import th.go.senate.workflow.kpi.KpiReportService;
-import th.go.senate.workflow.kpi.ReportPeriod;
-import th.go.senate.workflow.kpi.ReportQuery;
 import th.go.senate.workflow.kpi.ReportQuery.GroupBy;
 
 /**
