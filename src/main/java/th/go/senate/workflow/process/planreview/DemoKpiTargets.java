@@ -30,7 +30,11 @@ public class DemoKpiTargets {
       new String[] {"PET-2", "ร้อยละของเรื่องราวร้องทุกข์ที่ดำเนินการแล้วเสร็จภายในกำหนด (ตัวอย่าง)", "petition",
           "CASES_WITHIN_LIMIT_PERCENT", "90", "burCommittee1"},
       new String[] {"PLAN-1", "ร้อยละของขั้นตอนการทบทวนแผนที่ดำเนินการทันเวลามาตรฐาน (ตัวอย่าง)", "planReview",
-          "ON_TIME_PERCENT", "100", "burPolicyPlan"});
+          "ON_TIME_PERCENT", "100", "burPolicyPlan"},
+      new String[] {"MIN-1", "ร้อยละของรายงานการประชุมที่เผยแพร่ภายในกำหนดวันทำการนับจากวันประชุม (ตัวอย่าง)",
+          "committeeMinutes", "CASES_WITHIN_LIMIT_PERCENT", "80", "burMinutes"},
+      new String[] {"RFM-1", "ร้อยละของรายงานการปฏิรูปประเทศที่วุฒิสภาพิจารณาภายในกำหนดนับจากวันที่ได้รับ (ตัวอย่าง)",
+          "reformMonitoring", "CASES_WITHIN_LIMIT_PERCENT", "100", "burMeeting"});
 
   private final DemoProperties demo;
   private final KpiTargetService service;

@@ -1,0 +1,74 @@
+package th.go.senate.workflow.process;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+
+import th.go.senate.workflow.calendar.DueDatePlanner;
+import th.go.senate.workflow.web.Refusal;
+
+/**
+ * Dates from Camunda Forms (form-js submits "YYYY-MM-DD"; the engine API may pass a Date) and the Thai refusal
+ * of a process rule, worded like the form check's; a {@link Refusal}, so both REST layers answer it as 400 with the
+ * message alone. Used by the complete and start listeners of process rules.
+ */
+public final class FormDates {
+
+  private FormDates() {
+  }
+
+  /** The Bangkok date of a form value, or {@code null} when missing or malformed. */
+  public static LocalDate toDate(Object value) {
+    if (value instanceof Date d) {
+      return LocalDate.ofInstant(d.toInstant(), DueDatePlanner.ZONE);
+    }
+    if (value == null || String.valueOf(value).isBlank()) {
+      return null;
+    }
+    try {
+      String text = String.valueOf(value);
+      return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  /** Today in Bangkok, on the engine's clock. */
+  public static LocalDate today() {
+    return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), DueDatePlanner.ZONE);
+  }
+
+  /** A required date of the step; the form check has refused a missing one already, this is a second lock. */
+  public static LocalDate required(VariableScope scope, String key, String label, String stepName) {
+    LocalDate date = toDate(scope.getVariable(key));
+    if (date == null) {
+      throw refusal(stepName, "กรุณากรอก \"" + label + "\" ในรูปแบบ ปปปป-ดด-วว", "missing or malformed " + key);
+    }
+    return date;
+  }
+
+  /** Refuses a date after today. */
+  public static void notInFuture(LocalDate date, String label, String stepName, String key) {
+    LocalDate today = today();
+    if (date.isAfter(today)) {
+      throw refusal(stepName, "\"" + label + "\" ต้องไม่เกินวันนี้ (" + today + ")", key + " " + date + " is in the future");
+    }
+  }
+
+  /** Refuses {@code date} before {@code earliest}, naming what {@code earliest} is. */
+  public static void notBefore(LocalDate date, LocalDate earliest, String label, String earlierLabel, String stepName,
+      String key) {
+    if (date.isBefore(earliest)) {
+      throw refusal(stepName, "\"" + label + "\" ต้องไม่ก่อน" + earlierLabel + " (" + earliest + ")",
+          key + " " + date + " is before " + earliest);
+    }
+  }
+
+  public static Refusal refusal(String stepName, String thai, String english) {
+    return new Refusal("\"" + stepName + "\" ไม่ถูกต้อง: " + thai
+        + " — ยังไม่ได้บันทึกข้อมูลใด ๆ กรุณาแก้ไขแล้วส่งใหม่ (" + english + ")");
+  }
+}
