@@ -30,7 +30,9 @@ public class DemoKpiTargets {
       new String[] {"PET-2", "ร้อยละของเรื่องราวร้องทุกข์ที่ดำเนินการแล้วเสร็จภายในกำหนด (ตัวอย่าง)", "petition",
           "CASES_WITHIN_LIMIT_PERCENT", "90", "burCommittee1"},
       new String[] {"PLAN-1", "ร้อยละของขั้นตอนการทบทวนแผนที่ดำเนินการทันเวลามาตรฐาน (ตัวอย่าง)", "planReview",
-          "ON_TIME_PERCENT", "100", "burPolicyPlan"});
+          "ON_TIME_PERCENT", "100", "burPolicyPlan"},
+      new String[] {"MOT-1", "ร้อยละของขั้นตอนงานญัตติที่ดำเนินการทันเวลามาตรฐาน (ตัวอย่าง)", "motion",
+          "ON_TIME_PERCENT", "90", "burMeeting"});
 
   private final DemoProperties demo;
   private final KpiTargetService service;
