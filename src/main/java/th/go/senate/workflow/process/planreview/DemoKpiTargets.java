@@ -34,7 +34,9 @@ public class DemoKpiTargets {
       new String[] {"MIN-1", "ร้อยละของรายงานการประชุมที่เผยแพร่ภายในกำหนดวันทำการนับจากวันประชุม (ตัวอย่าง)",
           "committeeMinutes", "CASES_WITHIN_LIMIT_PERCENT", "80", "burMinutes"},
       new String[] {"RFM-1", "ร้อยละของรายงานการปฏิรูปประเทศที่วุฒิสภาพิจารณาภายในกำหนดนับจากวันที่ได้รับ (ตัวอย่าง)",
-          "reformMonitoring", "CASES_WITHIN_LIMIT_PERCENT", "100", "burMeeting"});
+          "reformMonitoring", "CASES_WITHIN_LIMIT_PERCENT", "100", "burMeeting"},
+      new String[] {"MOT-1", "ร้อยละของขั้นตอนงานญัตติที่ดำเนินการทันเวลามาตรฐาน (ตัวอย่าง)", "motion",
+          "ON_TIME_PERCENT", "90", "burMeeting"});
 
   private final DemoProperties demo;
   private final KpiTargetService service;
