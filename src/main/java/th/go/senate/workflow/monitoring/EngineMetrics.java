@@ -21,7 +21,7 @@ import th.go.senate.workflow.reference.ReferenceNumberProperties;
 
 /**
  * The figures an operator alerts on, read from the database (every node shows the same values: they carry the label
- * {@code scope="cluster"} and are aggregated with {@code max}, never summed over nodes; README, Metrics):
+ * {@code scope="cluster"} and are aggregated with {@code max}, never summed over nodes; docs/manager-guide.md, Metrics):
  * <ul>
  * <li>{@code senate_jobs_failed{process}}: jobs whose retries are used up (they will not run again by themselves);
  * <li>{@code senate_incidents_open{process}}: open incidents;
