@@ -320,7 +320,7 @@ class MotionProcessTest extends PlatformTest {
     Reply tooFew = post("burMeetingUser", path, variables(filing(GENERAL_DEBATE, 200, 60, "2038-02-01")));
     assertThat(tooFew.status()).as(tooFew.body()).isEqualTo(400);
     JsonNode problem = json.readTree(tooFew.body());
-    assertThat(problem.path("message").asText()).startsWith("ข้อมูลในแบบฟอร์ม \"สมาชิกยื่นญัตติ\"")
+    assertThat(problem.path("message").asText()).startsWith("\"สมาชิกยื่นญัตติ\" ไม่ถูกต้อง")
         .contains("คือ 67 คน").doesNotContain("ENGINE-").doesNotContain("Exception");
     assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("motion").count()).isEqualTo(before);
 
