@@ -59,7 +59,7 @@ public class DemoSessionPeriods {
     if (!enabled) {
       return;
     }
-    int year = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), DueDatePlanner.ZONE).getYear();
+    int year = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), BangkokTime.ZONE).getYear();
     // Nodes of one demo cluster take turns, so the second finds the first one's periods.
     startupLock.run(() -> {
       int added = seed(year);

@@ -46,17 +46,17 @@ public record FiscalRound(int fiscalYear, int months) {
 
   /** 00:00 Bangkok on 1 October: the window's first instant (inclusive). */
   public Instant windowStart() {
-    return FiscalYear.firstDay(fiscalYear).atStartOfDay(DueDatePlanner.ZONE).toInstant();
+    return FiscalYear.firstDay(fiscalYear).atStartOfDay(BangkokTime.ZONE).toInstant();
   }
 
   /** 24:00 Bangkok at the end of the cut-off day: the window's end (exclusive). */
   public Instant windowEnd() {
-    return cutOff().plusDays(1).atStartOfDay(DueDatePlanner.ZONE).toInstant();
+    return cutOff().plusDays(1).atStartOfDay(BangkokTime.ZONE).toInstant();
   }
 
   /** 16:30 Bangkok on the cut-off day: the round is closed; deadlines of the round count from here. */
   public Instant closedAt() {
-    return cutOff().atTime(DueDatePlanner.OFFICE_CLOSES).atZone(DueDatePlanner.ZONE).toInstant();
+    return cutOff().atTime(DueDatePlanner.OFFICE_CLOSES).atZone(BangkokTime.ZONE).toInstant();
   }
 
   /** The 12-month round closes the fiscal year and feeds the next year's plan. */

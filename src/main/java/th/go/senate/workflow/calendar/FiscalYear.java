@@ -20,7 +20,7 @@ public final class FiscalYear {
   }
 
   public static int of(Instant instant) {
-    return of(instant.atZone(DueDatePlanner.ZONE).toLocalDate());
+    return of(instant.atZone(BangkokTime.ZONE).toLocalDate());
   }
 
   public static LocalDate firstDay(int fiscalYearBe) {

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import th.go.senate.workflow.calendar.DueDatePlanner;
+import th.go.senate.workflow.calendar.BangkokTime;
 import th.go.senate.workflow.calendar.FiscalYear;
 import th.go.senate.workflow.identity.BureauDirectory;
 import th.go.senate.workflow.kpi.ReportQuery.GroupBy;
@@ -107,7 +107,7 @@ public class KpiReportController {
 
   /** The fiscal year defaults to the current one, the round to the one in progress. */
   static ReportPeriod period(Integer fiscalYear, Integer round) {
-    LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(DueDatePlanner.ZONE).toLocalDate();
+    LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(BangkokTime.ZONE).toLocalDate();
     int year = fiscalYear != null ? fiscalYear : FiscalYear.of(today);
     int month = today.getMonthValue();
     int currentRound = month >= 10 || month <= 3 ? 6 : month <= 6 ? 9 : 12;

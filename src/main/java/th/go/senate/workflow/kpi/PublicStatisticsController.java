@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 
-import th.go.senate.workflow.calendar.DueDatePlanner;
+import th.go.senate.workflow.calendar.BangkokTime;
 import th.go.senate.workflow.calendar.FiscalYear;
 import th.go.senate.workflow.kpi.KpiReport.Row;
 import th.go.senate.workflow.kpi.ReportQuery.GroupBy;
@@ -93,7 +93,7 @@ public class PublicStatisticsController {
   }
 
   Statistics statistics(Integer fiscalYear) {
-    LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(DueDatePlanner.ZONE).toLocalDate();
+    LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(BangkokTime.ZONE).toLocalDate();
     int year = fiscalYear != null ? fiscalYear : FiscalYear.of(today);
     new ReportPeriod(year, 12); // validates the year (400 with a Thai message)
     Instant now = Instant.now();

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-import th.go.senate.workflow.calendar.DueDatePlanner;
+import th.go.senate.workflow.calendar.BangkokTime;
 import th.go.senate.workflow.calendar.FiscalYear;
 import th.go.senate.workflow.web.BadRequestException;
 
@@ -46,11 +46,11 @@ public record ReportPeriod(int fiscalYear, int round) {
   }
 
   public Instant from() {
-    return firstDay().atStartOfDay(DueDatePlanner.ZONE).toInstant();
+    return firstDay().atStartOfDay(BangkokTime.ZONE).toInstant();
   }
 
   public Instant to() {
-    return lastDay().plusDays(1).atStartOfDay(DueDatePlanner.ZONE).toInstant();
+    return lastDay().plusDays(1).atStartOfDay(BangkokTime.ZONE).toInstant();
   }
 
   /** The same round one fiscal year earlier. */
@@ -69,7 +69,7 @@ public record ReportPeriod(int fiscalYear, int round) {
   }
 
   public static Instant startOf(YearMonth month) {
-    return month.atDay(1).atStartOfDay(DueDatePlanner.ZONE).toInstant();
+    return month.atDay(1).atStartOfDay(BangkokTime.ZONE).toInstant();
   }
 
   /** {@code 26/11/2569}: the Thai civil format, Buddhist Era. */

@@ -7,7 +7,7 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
-import th.go.senate.workflow.calendar.DueDatePlanner;
+import th.go.senate.workflow.calendar.BangkokTime;
 import th.go.senate.workflow.web.Refusal;
 
 /**
@@ -23,7 +23,7 @@ public final class FormDates {
   /** The Bangkok date of a form value, or {@code null} when missing or malformed. */
   public static LocalDate toDate(Object value) {
     if (value instanceof Date d) {
-      return LocalDate.ofInstant(d.toInstant(), DueDatePlanner.ZONE);
+      return LocalDate.ofInstant(d.toInstant(), BangkokTime.ZONE);
     }
     if (value == null || String.valueOf(value).isBlank()) {
       return null;
@@ -38,7 +38,7 @@ public final class FormDates {
 
   /** Today in Bangkok, on the engine's clock. */
   public static LocalDate today() {
-    return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), DueDatePlanner.ZONE);
+    return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), BangkokTime.ZONE);
   }
 
   /** A required date of the step; the form check has refused a missing one already, this is a second lock. */

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
+import th.go.senate.workflow.calendar.BangkokTime;
 import th.go.senate.workflow.calendar.DueDatePlanner;
 
 /**
@@ -88,14 +89,14 @@ public class SlaPlanner {
       return time.toInstant();
     }
     if (value instanceof LocalDate day) {
-      return day.atStartOfDay(DueDatePlanner.ZONE).toInstant();
+      return day.atStartOfDay(BangkokTime.ZONE).toInstant();
     }
     if (value instanceof String text && !text.isBlank()) {
       try {
         return OffsetDateTime.parse(text.strip()).toInstant();
       } catch (DateTimeParseException notAnInstant) {
         try {
-          return LocalDate.parse(text.strip()).atStartOfDay(DueDatePlanner.ZONE).toInstant();
+          return LocalDate.parse(text.strip()).atStartOfDay(BangkokTime.ZONE).toInstant();
         } catch (DateTimeParseException notADate) {
           // reported below
         }

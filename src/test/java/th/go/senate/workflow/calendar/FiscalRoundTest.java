@@ -22,9 +22,9 @@ class FiscalRoundTest {
   @Test
   void windowRunsFromFirstOctoberToTheEndOfTheCutOffDayInBangkok() {
     FiscalRound round = new FiscalRound(2569, 6);
-    assertThat(round.windowStart()).isEqualTo(LocalDateTime.of(2025, 10, 1, 0, 0).atZone(DueDatePlanner.ZONE).toInstant());
-    assertThat(round.windowEnd()).isEqualTo(LocalDateTime.of(2026, 4, 1, 0, 0).atZone(DueDatePlanner.ZONE).toInstant());
-    assertThat(round.closedAt()).isEqualTo(LocalDateTime.of(2026, 3, 31, 16, 30).atZone(DueDatePlanner.ZONE).toInstant());
+    assertThat(round.windowStart()).isEqualTo(LocalDateTime.of(2025, 10, 1, 0, 0).atZone(BangkokTime.ZONE).toInstant());
+    assertThat(round.windowEnd()).isEqualTo(LocalDateTime.of(2026, 4, 1, 0, 0).atZone(BangkokTime.ZONE).toInstant());
+    assertThat(round.closedAt()).isEqualTo(LocalDateTime.of(2026, 3, 31, 16, 30).atZone(BangkokTime.ZONE).toInstant());
     assertThat(FiscalYear.of(round.windowStart())).isEqualTo(2569);
     assertThat(FiscalYear.of(new FiscalRound(2569, 12).windowEnd())).as("the day after the 12-month cut-off").isEqualTo(2570);
     assertThat(new FiscalRound(2569, 12).closesFiscalYear()).isTrue();

@@ -13,7 +13,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
-import th.go.senate.workflow.calendar.DueDatePlanner;
+import th.go.senate.workflow.calendar.BangkokTime;
 import th.go.senate.workflow.kpi.KpiRecorder;
 import th.go.senate.workflow.web.Refusal;
 
@@ -50,8 +50,8 @@ public class InterpellationRules {
    */
   public void answerReceived(DelegateTask task) {
     LocalDate received = date(task, "answerReceivedOn", "วันที่ได้รับคำตอบ");
-    LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), DueDatePlanner.ZONE);
-    LocalDate dispatched = LocalDate.ofInstant(task.getCreateTime().toInstant(), DueDatePlanner.ZONE);
+    LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), BangkokTime.ZONE);
+    LocalDate dispatched = LocalDate.ofInstant(task.getCreateTime().toInstant(), BangkokTime.ZONE);
     if (received.isAfter(today)) {
       reject(task, "\"วันที่ได้รับคำตอบ\" ต้องไม่เกินวันนี้ (" + today + ")", "answer date " + received + " is in the future");
     }
@@ -60,7 +60,7 @@ public class InterpellationRules {
           "answer date " + received + " is before the dispatch on " + dispatched);
     }
     Date due = task.getDueDate();
-    boolean inTime = due == null || received.atStartOfDay(DueDatePlanner.ZONE).toInstant().isBefore(due.toInstant());
+    boolean inTime = due == null || received.atStartOfDay(BangkokTime.ZONE).toInstant().isBefore(due.toInstant());
     ((ExecutionEntity) task.getExecution()).getProcessInstance()
         .setVariable(KpiRecorder.LEGAL_LIMIT_MET_VARIABLE, inTime);
   }
@@ -81,7 +81,7 @@ public class InterpellationRules {
   /** A date form value (form-js submits "YYYY-MM-DD"; the engine API may pass a Date). */
   static LocalDate toDate(Object value) {
     if (value instanceof Date d) {
-      return LocalDate.ofInstant(d.toInstant(), DueDatePlanner.ZONE);
+      return LocalDate.ofInstant(d.toInstant(), BangkokTime.ZONE);
     }
     if (value == null || String.valueOf(value).isBlank()) {
       return null;

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
+import th.go.senate.workflow.calendar.BangkokTime;
 import th.go.senate.workflow.calendar.DueDatePlanner;
 import th.go.senate.workflow.kpi.KpiRecorder;
 import th.go.senate.workflow.sla.SlaPlanner;
@@ -62,7 +63,7 @@ public class BillLimitPlanner {
    */
   public Instant legalDeadline(String billType, LocalDate arrival, int extensionDays) {
     BillLimit limit = limits.limitFor(billType);
-    Instant deadline = planner.due(arrival.atStartOfDay(DueDatePlanner.ZONE).toInstant(), limit.limitDays(),
+    Instant deadline = planner.due(arrival.atStartOfDay(BangkokTime.ZONE).toInstant(), limit.limitDays(),
         limit.calendar());
     if (extensionDays > 0) {
       // The deadline is 24:00 of its last day, i.e. the start of the next day: that day is day 1 of the extension.
@@ -77,7 +78,7 @@ public class BillLimitPlanner {
    */
   public Date deemedApprovalAt(DelegateExecution execution) {
     LocalDate arrival = arrivalDate(execution);
-    LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(DueDatePlanner.ZONE).toLocalDate();
+    LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(BangkokTime.ZONE).toLocalDate();
     if (arrival.isAfter(today)) {
       throw new Refusal("วันที่ร่างพระราชบัญญัติมาถึงวุฒิสภา " + arrival + " อยู่หลังวันนี้ (" + today
           + ") — ยังไม่ได้บันทึกข้อมูลใด ๆ (arrivalDate is in the future)");
@@ -124,7 +125,7 @@ public class BillLimitPlanner {
     Instant now = ClockUtil.getCurrentTime().toInstant();
     Instant deadline = legalDeadline(billType(execution), arrivalDate(execution), extensionDays(execution));
     boolean inTime = !now.isAfter(deadline);
-    LocalDate lastDay = inTime ? now.atZone(DueDatePlanner.ZONE).toLocalDate() : lastDayOf(deadline);
+    LocalDate lastDay = inTime ? now.atZone(BangkokTime.ZONE).toLocalDate() : lastDayOf(deadline);
     closeConsideration(execution, inTime, lastDay, deadline);
   }
 
@@ -147,7 +148,7 @@ public class BillLimitPlanner {
 
   /** The last day of a deadline that ends at 24:00 (the instant is the next day's start). */
   static LocalDate lastDayOf(Instant deadline) {
-    return deadline.minusSeconds(1).atZone(DueDatePlanner.ZONE).toLocalDate();
+    return deadline.minusSeconds(1).atZone(BangkokTime.ZONE).toLocalDate();
   }
 
   /** A deadline as staff read it: "24.00 น. ของวันที่ 27 มีนาคม พ.ศ. 2589". */
@@ -165,7 +166,7 @@ public class BillLimitPlanner {
   static LocalDate arrivalDate(DelegateExecution execution) {
     Object value = execution.getVariable(ARRIVAL_DATE);
     if (value instanceof Date date) {
-      return date.toInstant().atZone(DueDatePlanner.ZONE).toLocalDate();
+      return date.toInstant().atZone(BangkokTime.ZONE).toLocalDate();
     }
     if (value == null || value.toString().isBlank()) {
       throw new Refusal("ต้องระบุวันที่ร่างพระราชบัญญัติมาถึงวุฒิสภา (arrivalDate is required)");

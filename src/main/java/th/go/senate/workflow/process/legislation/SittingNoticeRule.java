@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
+import th.go.senate.workflow.calendar.BangkokTime;
 import th.go.senate.workflow.web.Refusal;
 
 /**
@@ -44,7 +45,7 @@ public class SittingNoticeRule {
 
   private static LocalDate date(Object value) {
     if (value instanceof java.util.Date d) {
-      return d.toInstant().atZone(th.go.senate.workflow.calendar.DueDatePlanner.ZONE).toLocalDate();
+      return d.toInstant().atZone(BangkokTime.ZONE).toLocalDate();
     }
     if (value == null) {
       return null;

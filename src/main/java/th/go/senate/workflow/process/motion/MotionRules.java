@@ -19,7 +19,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
-import th.go.senate.workflow.calendar.DueDatePlanner;
+import th.go.senate.workflow.calendar.BangkokTime;
 import th.go.senate.workflow.calendar.FiscalYear;
 import th.go.senate.workflow.decision.DecisionTables;
 import th.go.senate.workflow.web.Refusal;
@@ -103,7 +103,7 @@ public class MotionRules {
     execution.setVariable(NOTIFY_CABINET, "ALWAYS".equals(rule.cabinetNotice())
         || "YES".equals(text(execution.getVariable(CABINET_NOTICE_REQUESTED))));
     LocalDate filedOn = date(execution.getVariable("filedOn"));
-    LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), DueDatePlanner.ZONE);
+    LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), BangkokTime.ZONE);
     if (filedOn != null && filedOn.isAfter(today)) {
       reject(step, "\"วันที่ยื่นญัตติ\" ต้องไม่เกินวันนี้ (" + today + ")", "filing date " + filedOn + " is in the future");
     }
@@ -139,7 +139,7 @@ public class MotionRules {
    */
   public void scheduled(DelegateTask task) {
     LocalDate sitting = required(task, "sittingDate", "วันประชุมที่บรรจุญัตติ");
-    LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), DueDatePlanner.ZONE);
+    LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), BangkokTime.ZONE);
     if (sitting.isBefore(today)) {
       reject(task.getName(), "\"วันประชุมที่บรรจุญัตติ\" ต้องไม่ก่อนวันนี้ (" + today + ")", "sitting " + sitting + " is in the past");
     }
@@ -245,7 +245,7 @@ public class MotionRules {
   /** A date form value (form-js submits "YYYY-MM-DD"; the engine API may pass a Date). */
   static LocalDate date(Object value) {
     if (value instanceof Date d) {
-      return LocalDate.ofInstant(d.toInstant(), DueDatePlanner.ZONE);
+      return LocalDate.ofInstant(d.toInstant(), BangkokTime.ZONE);
     }
     if (value == null || String.valueOf(value).isBlank()) {
       return null;

@@ -14,7 +14,7 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
-import th.go.senate.workflow.calendar.DueDatePlanner;
+import th.go.senate.workflow.calendar.BangkokTime;
 import th.go.senate.workflow.calendar.FiscalRound;
 import th.go.senate.workflow.identity.BureauDirectory.GroupDescription;
 import th.go.senate.workflow.identity.BureauDirectory;
@@ -67,7 +67,7 @@ public class PlanReviewRound {
    */
   public void open(DelegateExecution execution) {
     FiscalRound round = round(execution);
-    LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(DueDatePlanner.ZONE).toLocalDate();
+    LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(BangkokTime.ZONE).toLocalDate();
     if (today.isBefore(round.cutOff())) {
       throw new Refusal(round.nameTh() + " ยังไม่สิ้นสุด (สิ้นสุดวันที่ " + round.cutOff()
           + ") เปิดรอบได้ตั้งแต่วันสิ้นรอบเป็นต้นไป (the round closes on " + round.cutOff() + "; it cannot be opened before)");
