@@ -31,6 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import th.go.senate.workflow.calendar.ThaiDates;
 import th.go.senate.workflow.support.PlatformTest;
 
 /**
@@ -230,7 +231,7 @@ class KpiReportTest extends PlatformTest {
 
   @Test
   void buddhistEraDatesAndDefaults() {
-    assertThat(ReportPeriod.thaiDate(LocalDate.of(2026, 11, 26))).isEqualTo("26/11/2569");
+    assertThat(ThaiDates.civilDate(LocalDate.of(2026, 11, 26))).isEqualTo("26/11/2569");
     assertThat(new ReportPeriod(2569, 6).label()).isEqualTo("01/10/2568 – 31/03/2569");
     assertThat(new ReportPeriod(2569, 12).lastDay()).isEqualTo(LocalDate.of(2026, 9, 30));
     assertThat(new ReportPeriod(2569, 9).lastDay()).isEqualTo(LocalDate.of(2026, 6, 30));

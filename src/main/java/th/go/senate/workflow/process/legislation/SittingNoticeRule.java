@@ -1,7 +1,6 @@
 package th.go.senate.workflow.process.legislation;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -44,16 +43,6 @@ public class SittingNoticeRule {
   }
 
   private static LocalDate date(Object value) {
-    if (value instanceof java.util.Date d) {
-      return d.toInstant().atZone(BangkokTime.ZONE).toLocalDate();
-    }
-    if (value == null) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(value.toString().strip());
-    } catch (DateTimeParseException e) {
-      return null;
-    }
+    return BangkokTime.date(value);
   }
 }

@@ -75,7 +75,7 @@ public class ReformMonitoringRules {
         CalendarKind.CALENDAR_DAYS);
     execution.setVariable(REPORT_EXPECTED_BY, Date.from(expectedBy));
     execution.setVariable(REMINDER_DUE_ON,
-        LocalDate.ofInstant(expectedBy, BangkokTime.ZONE).minusDays(1).toString());
+        BangkokTime.dateOf(expectedBy).minusDays(1).toString());
   }
 
   /** The non-interrupting reminder timer on Task_ReceiveReport. */
