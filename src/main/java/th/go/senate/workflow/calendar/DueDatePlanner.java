@@ -138,7 +138,7 @@ public class DueDatePlanner {
         if (!data.isSessionDay(day)) {
           continue;
         }
-        open = day.atStartOfDay(BangkokTime.ZONE).toInstant();
+        open = BangkokTime.startOf(day);
         close = endOfDay(day);
       }
       Instant a = from.isAfter(open) ? from : open;
@@ -200,7 +200,7 @@ public class DueDatePlanner {
   }
 
   private static Instant endOfDay(LocalDate day) {
-    return day.plusDays(1).atStartOfDay(BangkokTime.ZONE).toInstant();
+    return BangkokTime.startOf(day.plusDays(1));
   }
 
   private Snapshot snapshot() {

@@ -103,7 +103,7 @@ public class BureauDigest implements JobHandler<BureauDigest.Run> {
 
   /** The next digest time after {@code now}: the configured time of the next working day (today if still ahead). */
   public Instant next(Instant now) {
-    LocalDate day = now.atZone(BangkokTime.ZONE).toLocalDate();
+    LocalDate day = BangkokTime.dateOf(now);
     for (int i = 0; i < 30; i++, day = day.plusDays(1)) {
       ZonedDateTime candidate = day.atTime(at).atZone(BangkokTime.ZONE);
       if (candidate.toInstant().isAfter(now) && calendar.isWorkingDay(day)) {

@@ -58,7 +58,7 @@ public class InterpellationRules {
           "answer date " + received + " is before the dispatch on " + dispatched);
     }
     Date due = task.getDueDate();
-    boolean inTime = due == null || received.atStartOfDay(BangkokTime.ZONE).toInstant().isBefore(due.toInstant());
+    boolean inTime = due == null || BangkokTime.startOf(received).isBefore(due.toInstant());
     ((ExecutionEntity) task.getExecution()).getProcessInstance()
         .setVariable(KpiRecorder.LEGAL_LIMIT_MET_VARIABLE, inTime);
   }

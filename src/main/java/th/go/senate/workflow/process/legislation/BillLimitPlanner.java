@@ -59,7 +59,7 @@ public class BillLimitPlanner {
    */
   public Instant legalDeadline(String billType, LocalDate arrival, int extensionDays) {
     BillLimit limit = limits.limitFor(billType);
-    Instant deadline = planner.due(arrival.atStartOfDay(BangkokTime.ZONE).toInstant(), limit.limitDays(),
+    Instant deadline = planner.due(BangkokTime.startOf(arrival), limit.limitDays(),
         limit.calendar());
     if (extensionDays > 0) {
       // The deadline is 24:00 of its last day, i.e. the start of the next day: that day is day 1 of the extension.
@@ -144,7 +144,7 @@ public class BillLimitPlanner {
 
   /** The last day of a deadline that ends at 24:00 (the instant is the next day's start). */
   static LocalDate lastDayOf(Instant deadline) {
-    return deadline.minusSeconds(1).atZone(BangkokTime.ZONE).toLocalDate();
+    return BangkokTime.dateOf(deadline.minusSeconds(1));
   }
 
   /** A deadline as staff read it: "24.00 น. ของวันที่ 27 มีนาคม พ.ศ. 2589". */

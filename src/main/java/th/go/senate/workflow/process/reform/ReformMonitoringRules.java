@@ -71,7 +71,7 @@ public class ReformMonitoringRules {
     }
     int reminderDays = ((Number) row.getEntry("reminderDays")).intValue();
     // Day 1 is the day after the period's end; the reminder is due when the last allowed day is over.
-    Instant expectedBy = planner.due(periodEnd.plusDays(1).atStartOfDay(BangkokTime.ZONE).toInstant(), reminderDays,
+    Instant expectedBy = planner.due(BangkokTime.startOf(periodEnd.plusDays(1)), reminderDays,
         CalendarKind.CALENDAR_DAYS);
     execution.setVariable(REPORT_EXPECTED_BY, Date.from(expectedBy));
     execution.setVariable(REMINDER_DUE_ON,
