@@ -141,12 +141,12 @@ public class CalendarController {
       if (date == null || date.isBlank()) {
         throw new BadRequestException("ต้องระบุวันที่ของวันหยุด (date is required, format YYYY-MM-DD)");
       }
-      try {
-        return LocalDate.parse(date.strip());
-      } catch (DateTimeParseException e) {
+      LocalDate day = BangkokTime.date(date);
+      if (day == null) {
         throw new BadRequestException("วันที่ '" + date + "' ไม่ถูกต้อง ใช้รูปแบบ ปปปป-ดด-วว ค.ศ. เช่น 2026-12-07"
             + " (malformed date, use YYYY-MM-DD)");
       }
+      return day;
     }
   }
 }

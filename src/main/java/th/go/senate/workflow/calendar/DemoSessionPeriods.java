@@ -5,7 +5,6 @@ import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -59,7 +58,7 @@ public class DemoSessionPeriods {
     if (!enabled) {
       return;
     }
-    int year = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), DueDatePlanner.ZONE).getYear();
+    int year = BangkokTime.today().getYear();
     // Nodes of one demo cluster take turns, so the second finds the first one's periods.
     startupLock.run(() -> {
       int added = seed(year);

@@ -5,14 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -30,7 +28,6 @@ import th.go.senate.workflow.web.Refusal;
 @Component
 public class DueDatePlanner {
 
-  public static final ZoneId ZONE = BangkokTime.ZONE;
   public static final LocalTime OFFICE_OPENS = LocalTime.of(8, 30);
   public static final LocalTime OFFICE_CLOSES = LocalTime.of(16, 30);
 
@@ -78,7 +75,7 @@ public class DueDatePlanner {
       throw new IllegalArgumentException("ต้องระบุปฏิทิน (calendar is required)");
     }
     Snapshot data = snapshot();
-    LocalDate startDay = start.atZone(ZONE).toLocalDate();
+    LocalDate startDay = BangkokTime.dateOf(start);
     switch (calendar) {
       case WORKING_DAYS: {
         LocalDate day = startDay;
@@ -89,7 +86,7 @@ public class DueDatePlanner {
             counted++;
           }
         }
-        return day.atTime(OFFICE_CLOSES).atZone(ZONE).toInstant();
+        return day.atTime(OFFICE_CLOSES).atZone(BangkokTime.ZONE).toInstant();
       }
       case CALENDAR_DAYS:
         return endOfDay(startDay.plusDays(days - 1L));
@@ -127,7 +124,7 @@ public class DueDatePlanner {
     }
     Snapshot data = snapshot();
     long seconds = 0;
-    for (LocalDate day = from.atZone(ZONE).toLocalDate(); !day.isAfter(to.atZone(ZONE).toLocalDate());
+    for (LocalDate day = BangkokTime.dateOf(from); !day.isAfter(BangkokTime.dateOf(to));
         day = day.plusDays(1)) {
       Instant open;
       Instant close;
@@ -135,13 +132,13 @@ public class DueDatePlanner {
         if (!data.isWorkingDay(day)) {
           continue;
         }
-        open = day.atTime(OFFICE_OPENS).atZone(ZONE).toInstant();
-        close = day.atTime(OFFICE_CLOSES).atZone(ZONE).toInstant();
+        open = day.atTime(OFFICE_OPENS).atZone(BangkokTime.ZONE).toInstant();
+        close = day.atTime(OFFICE_CLOSES).atZone(BangkokTime.ZONE).toInstant();
       } else {
         if (!data.isSessionDay(day)) {
           continue;
         }
-        open = day.atStartOfDay(ZONE).toInstant();
+        open = BangkokTime.startOf(day);
         close = endOfDay(day);
       }
       Instant a = from.isAfter(open) ? from : open;
@@ -179,7 +176,7 @@ public class DueDatePlanner {
   /** The deadline N working days from now: Tasklist filters use it ("due within 2 working days"). */
   public Date workingDaysFromNow(int days) {
     // The engine's clock, so that tests which move it see the same filters as a clerk would.
-    return Date.from(due(ClockUtil.getCurrentTime().toInstant(), days, CalendarKind.WORKING_DAYS));
+    return Date.from(due(BangkokTime.now(), days, CalendarKind.WORKING_DAYS));
   }
 
   public boolean isWorkingDay(LocalDate day) {
@@ -203,7 +200,7 @@ public class DueDatePlanner {
   }
 
   private static Instant endOfDay(LocalDate day) {
-    return day.plusDays(1).atStartOfDay(ZONE).toInstant();
+    return BangkokTime.startOf(day.plusDays(1));
   }
 
   private Snapshot snapshot() {
@@ -239,6 +236,6 @@ public class DueDatePlanner {
 
   /** For messages: a deadline as staff read it, in Bangkok time. */
   public static ZonedDateTime local(Instant instant) {
-    return instant.atZone(ZONE);
+    return instant.atZone(BangkokTime.ZONE);
   }
 }

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Month;
 
+import th.go.senate.workflow.web.Refusal;
+
 /**
  * A reporting round of a fiscal year (domain.md, category 6 "รอบ 6 9 12 เดือน"): the 6-month round closes on
  * 31 March, the 9-month round on 30 June, the 12-month round on 30 September. Its window runs from the first
@@ -18,17 +20,21 @@ public record FiscalRound(int fiscalYear, int months) {
   public static final int MIN_FISCAL_YEAR = 2500;
   public static final int MAX_FISCAL_YEAR = 2700;
 
+  /**
+   * The one check of a fiscal year and round, for every caller (reports, KPI targets, the plan review, the question
+   * register): a bad one is a {@link Refusal}, so the REST layers answer 400 with the Thai message.
+   */
   public FiscalRound {
     checkFiscalYear(fiscalYear);
     if (months != 6 && months != 9 && months != 12) {
-      throw new IllegalArgumentException("รอบการรายงานต้องเป็น 6, 9 หรือ 12 เดือน (round must be 6, 9 or 12 months, was "
+      throw new Refusal("รอบการรายงานต้องเป็น 6, 9 หรือ 12 เดือน (round must be 6, 9 or 12 months, was "
           + months + ")");
     }
   }
 
   public static void checkFiscalYear(int fiscalYear) {
     if (fiscalYear < MIN_FISCAL_YEAR || fiscalYear > MAX_FISCAL_YEAR) {
-      throw new IllegalArgumentException("ปีงบประมาณต้องเป็นปีพุทธศักราช " + MIN_FISCAL_YEAR + "–" + MAX_FISCAL_YEAR
+      throw new Refusal("ปีงบประมาณต้องเป็นปีพุทธศักราช " + MIN_FISCAL_YEAR + "–" + MAX_FISCAL_YEAR
           + " เช่น 2570 (fiscal year must be a Buddhist-Era year " + MIN_FISCAL_YEAR + "–" + MAX_FISCAL_YEAR + ", was "
           + fiscalYear + ")");
     }
@@ -46,17 +52,17 @@ public record FiscalRound(int fiscalYear, int months) {
 
   /** 00:00 Bangkok on 1 October: the window's first instant (inclusive). */
   public Instant windowStart() {
-    return FiscalYear.firstDay(fiscalYear).atStartOfDay(DueDatePlanner.ZONE).toInstant();
+    return BangkokTime.startOf(FiscalYear.firstDay(fiscalYear));
   }
 
   /** 24:00 Bangkok at the end of the cut-off day: the window's end (exclusive). */
   public Instant windowEnd() {
-    return cutOff().plusDays(1).atStartOfDay(DueDatePlanner.ZONE).toInstant();
+    return BangkokTime.startOf(cutOff().plusDays(1));
   }
 
   /** 16:30 Bangkok on the cut-off day: the round is closed; deadlines of the round count from here. */
   public Instant closedAt() {
-    return cutOff().atTime(DueDatePlanner.OFFICE_CLOSES).atZone(DueDatePlanner.ZONE).toInstant();
+    return cutOff().atTime(DueDatePlanner.OFFICE_CLOSES).atZone(BangkokTime.ZONE).toInstant();
   }
 
   /** The 12-month round closes the fiscal year and feeds the next year's plan. */

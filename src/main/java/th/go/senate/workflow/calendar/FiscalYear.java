@@ -20,7 +20,7 @@ public final class FiscalYear {
   }
 
   public static int of(Instant instant) {
-    return of(instant.atZone(DueDatePlanner.ZONE).toLocalDate());
+    return of(BangkokTime.dateOf(instant));
   }
 
   public static LocalDate firstDay(int fiscalYearBe) {

@@ -127,11 +127,11 @@ public class SessionPeriodService {
     if (value == null || value.isBlank()) {
       return null;
     }
-    try {
-      return LocalDate.parse(value.strip());
-    } catch (java.time.format.DateTimeParseException e) {
+    LocalDate day = BangkokTime.date(value);
+    if (day == null) {
       throw new BadRequestException("วันที่ '" + value + "' ของ " + field + " ไม่ถูกต้อง ใช้รูปแบบ ปปปป-ดด-วว ค.ศ."
           + " (malformed " + field + ", use YYYY-MM-DD)");
     }
+    return day;
   }
 }

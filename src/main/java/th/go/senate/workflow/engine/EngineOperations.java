@@ -13,7 +13,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import th.go.senate.workflow.calendar.DueDatePlanner;
+import th.go.senate.workflow.calendar.BangkokTime;
 
 /**
  * What an operator sets on the engine, in one place:
@@ -66,7 +66,7 @@ public class EngineOperations extends AbstractProcessEnginePlugin {
   static String bangkok(String name, String time) {
     try {
       LocalTime local = LocalTime.parse(time);
-      ZoneOffset offset = DueDatePlanner.ZONE.getRules().getOffset(Instant.now());
+      ZoneOffset offset = BangkokTime.ZONE.getRules().getOffset(Instant.now());
       return local.atOffset(offset).format(CAMUNDA_TIME);
     } catch (DateTimeParseException e) {
       throw new IllegalStateException("senate.history-cleanup." + name + " ต้องเป็นเวลา HH:mm ตามเวลากรุงเทพฯ "

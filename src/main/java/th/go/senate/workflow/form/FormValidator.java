@@ -1,7 +1,5 @@
 package th.go.senate.workflow.form;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +18,7 @@ import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import th.go.senate.workflow.calendar.BangkokTime;
 import th.go.senate.workflow.web.InputRules;
 import th.go.senate.workflow.web.Refusal;
 
@@ -144,15 +143,7 @@ public class FormValidator {
   }
 
   private static boolean isDate(Object value) {
-    if (value instanceof java.util.Date) {
-      return true;
-    }
-    try {
-      LocalDate.parse(String.valueOf(value));
-      return true;
-    } catch (DateTimeParseException e) {
-      return false;
-    }
+    return BangkokTime.date(value) != null;
   }
 
   private static Double number(Object value) {

@@ -18,6 +18,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import th.go.senate.workflow.calendar.ThaiDates;
 import th.go.senate.workflow.kpi.KpiReport.Figures;
 import th.go.senate.workflow.kpi.KpiReport.Month;
 
@@ -51,7 +52,7 @@ public final class KpiExport {
   public static List<String> title(KpiReport report) {
     return List.of("รายงานตัวชี้วัดกระบวนงาน ปีงบประมาณ พ.ศ. " + report.fiscalYear() + " รอบ " + report.round()
         + " เดือน", "ช่วงเวลา " + report.periodLabel(), "ข้อมูล ณ วันที่ "
-        + ReportPeriod.thaiDate(report.asOf().toLocalDate()) + (report.processKey() == null ? ""
+        + ThaiDates.civilDate(report.asOf().toLocalDate()) + (report.processKey() == null ? ""
             : " กระบวนงาน " + report.processKey()));
   }
 

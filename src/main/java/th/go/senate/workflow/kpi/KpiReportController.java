@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -14,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import th.go.senate.workflow.calendar.DueDatePlanner;
+import th.go.senate.workflow.calendar.BangkokTime;
 import th.go.senate.workflow.calendar.FiscalYear;
 import th.go.senate.workflow.identity.BureauDirectory;
 import th.go.senate.workflow.kpi.ReportQuery.GroupBy;
@@ -107,7 +106,7 @@ public class KpiReportController {
 
   /** The fiscal year defaults to the current one, the round to the one in progress. */
   static ReportPeriod period(Integer fiscalYear, Integer round) {
-    LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(DueDatePlanner.ZONE).toLocalDate();
+    LocalDate today = BangkokTime.today();
     int year = fiscalYear != null ? fiscalYear : FiscalYear.of(today);
     int month = today.getMonthValue();
     int currentRound = month >= 10 || month <= 3 ? 6 : month <= 6 ? 9 : 12;

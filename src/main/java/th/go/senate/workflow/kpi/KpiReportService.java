@@ -16,6 +16,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.stereotype.Service;
 
+import th.go.senate.workflow.calendar.BangkokTime;
+import th.go.senate.workflow.calendar.ThaiDates;
 import th.go.senate.workflow.identity.BureauDirectory;
 import th.go.senate.workflow.identity.BureauDirectory.GroupDescription;
 import th.go.senate.workflow.kpi.KpiReport.Figures;
@@ -64,7 +66,7 @@ public class KpiReportService {
     ReportPeriod period = query.period();
     Instant now = ClockUtil.getCurrentTime().toInstant();
     Instant asOf = now.isBefore(period.to()) ? now : period.to();
-    Instant previousAsOf = asOf.atZone(th.go.senate.workflow.calendar.DueDatePlanner.ZONE).minusYears(1).toInstant();
+    Instant previousAsOf = asOf.atZone(BangkokTime.ZONE).minusYears(1).toInstant();
 
     Map<String, GroupCounts> current = counts(query, period, asOf);
     Map<String, GroupCounts> previous = counts(query, period.previous(), previousAsOf);
@@ -94,7 +96,7 @@ public class KpiReportService {
     List<Month> monthRows = new ArrayList<>();
     for (int i = 0; i < months.size(); i++) {
       OnTimeShare share = totalMonthly.get(i);
-      monthRows.add(new Month(months.get(i).toString(), ReportPeriod.thaiMonth(months.get(i)), share.counted(),
+      monthRows.add(new Month(months.get(i).toString(), ThaiDates.month(months.get(i)), share.counted(),
           share.onTime(), share.percentValue()));
     }
     return new KpiReport(period.fiscalYear(), period.round(), query.groupBy().name().toLowerCase(Locale.ROOT),

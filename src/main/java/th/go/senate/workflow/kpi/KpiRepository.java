@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-import th.go.senate.workflow.calendar.DueDatePlanner;
+import th.go.senate.workflow.calendar.BangkokTime;
 
 /**
  * The KPI fact tables. Writes run on the engine's connection and transaction (Spring manages both), so a
@@ -30,7 +30,7 @@ public class KpiRepository {
   }
 
   static OffsetDateTime time(Instant instant) {
-    return instant == null ? null : instant.atZone(DueDatePlanner.ZONE).toOffsetDateTime();
+    return instant == null ? null : instant.atZone(BangkokTime.ZONE).toOffsetDateTime();
   }
 
   public void insertStep(StepFact f) {
@@ -114,6 +114,6 @@ public class KpiRepository {
   /** Timestamps come back in Bangkok time whatever zone the database session uses. */
   private static OffsetDateTime local(ResultSet rs, int column) throws SQLException {
     OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.atZoneSameInstant(DueDatePlanner.ZONE).toOffsetDateTime();
+    return value == null ? null : value.atZoneSameInstant(BangkokTime.ZONE).toOffsetDateTime();
   }
 }

@@ -88,11 +88,7 @@ public class KpiTargetService {
           + " (malformed fiscal year, use a 4-digit Buddhist-Era year)");
     }
     int year = Integer.parseInt(value);
-    try {
-      FiscalRound.checkFiscalYear(year);
-    } catch (IllegalArgumentException e) {
-      throw new BadRequestException(e.getMessage());
-    }
+    FiscalRound.checkFiscalYear(year);
     return year;
   }
 

@@ -9,15 +9,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 
-import th.go.senate.workflow.calendar.DueDatePlanner;
+import th.go.senate.workflow.calendar.BangkokTime;
 import th.go.senate.workflow.calendar.FiscalYear;
+import th.go.senate.workflow.calendar.ThaiDates;
 import th.go.senate.workflow.kpi.KpiReport.Row;
 import th.go.senate.workflow.kpi.ReportQuery.GroupBy;
 
@@ -93,7 +93,7 @@ public class PublicStatisticsController {
   }
 
   Statistics statistics(Integer fiscalYear) {
-    LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(DueDatePlanner.ZONE).toLocalDate();
+    LocalDate today = BangkokTime.today();
     int year = fiscalYear != null ? fiscalYear : FiscalYear.of(today);
     new ReportPeriod(year, 12); // validates the year (400 with a Thai message)
     Instant now = Instant.now();
@@ -132,6 +132,6 @@ public class PublicStatisticsController {
                 row.current().onTimePercent()));
       }
     }
-    return new Statistics(year, ReportPeriod.thaiDate(today), List.copyOf(processes.values()));
+    return new Statistics(year, ThaiDates.civilDate(today), List.copyOf(processes.values()));
   }
 }

@@ -32,7 +32,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import th.go.senate.workflow.calendar.BangkokTime;
 import th.go.senate.workflow.calendar.DueDatePlanner;
+import th.go.senate.workflow.calendar.ThaiDates;
 import th.go.senate.workflow.identity.BureauDirectory;
 import th.go.senate.workflow.identity.BureauDirectory.GroupDescription;
 import th.go.senate.workflow.identity.StartupLock;
@@ -101,14 +103,14 @@ public class BureauDigest implements JobHandler<BureauDigest.Run> {
 
   /** The next digest time after {@code now}: the configured time of the next working day (today if still ahead). */
   public Instant next(Instant now) {
-    LocalDate day = now.atZone(DueDatePlanner.ZONE).toLocalDate();
+    LocalDate day = BangkokTime.dateOf(now);
     for (int i = 0; i < 30; i++, day = day.plusDays(1)) {
-      ZonedDateTime candidate = day.atTime(at).atZone(DueDatePlanner.ZONE);
+      ZonedDateTime candidate = day.atTime(at).atZone(BangkokTime.ZONE);
       if (candidate.toInstant().isAfter(now) && calendar.isWorkingDay(day)) {
         return candidate.toInstant();
       }
     }
-    return day.atTime(at).atZone(DueDatePlanner.ZONE).toInstant();
+    return day.atTime(at).atZone(BangkokTime.ZONE).toInstant();
   }
 
   @Override

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 
+import th.go.senate.workflow.calendar.ThaiDates;
 import th.go.senate.workflow.web.CurrentUser;
 
 /**

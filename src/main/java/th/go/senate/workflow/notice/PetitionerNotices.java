@@ -11,6 +11,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
 
+import th.go.senate.workflow.calendar.ThaiDates;
+
 /**
  * The notices to a petitioner who gave an e-mail address ({@value #EMAIL_VARIABLE} on the intake form): the
  * steps named in {@code senate.notice.petitioner} (acknowledgement, each progress notice, the reply) mail them

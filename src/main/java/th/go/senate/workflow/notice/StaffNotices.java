@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.stereotype.Component;
 
+import th.go.senate.workflow.calendar.ThaiDates;
 import th.go.senate.workflow.identity.BureauDirectory;
 import th.go.senate.workflow.notice.NoticeProperties.Audience;
 import th.go.senate.workflow.notice.Notices.Recipient;

@@ -1,13 +1,10 @@
 package th.go.senate.workflow.process;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 
-import th.go.senate.workflow.calendar.DueDatePlanner;
+import th.go.senate.workflow.calendar.BangkokTime;
 import th.go.senate.workflow.web.Refusal;
 
 /**
@@ -22,23 +19,12 @@ public final class FormDates {
 
   /** The Bangkok date of a form value, or {@code null} when missing or malformed. */
   public static LocalDate toDate(Object value) {
-    if (value instanceof Date d) {
-      return LocalDate.ofInstant(d.toInstant(), DueDatePlanner.ZONE);
-    }
-    if (value == null || String.valueOf(value).isBlank()) {
-      return null;
-    }
-    try {
-      String text = String.valueOf(value);
-      return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-    } catch (DateTimeParseException e) {
-      return null;
-    }
+    return BangkokTime.date(value);
   }
 
   /** Today in Bangkok, on the engine's clock. */
   public static LocalDate today() {
-    return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), DueDatePlanner.ZONE);
+    return BangkokTime.today();
   }
 
   /** A required date of the step; the form check has refused a missing one already, this is a second lock. */

@@ -1,10 +1,6 @@
 package th.go.senate.workflow.sla;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.function.Function;
 
@@ -14,6 +10,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
+import th.go.senate.workflow.calendar.BangkokTime;
 import th.go.senate.workflow.calendar.DueDatePlanner;
 
 /**
@@ -75,31 +72,9 @@ public class SlaPlanner {
 
   /** A date variable as the instant counting starts: a date alone means the start of that day in Bangkok. */
   static Instant countingStart(String variable, Object value, String processKey, String stepId) {
-    if (value instanceof Date date) {
-      return date.toInstant();
-    }
-    if (value instanceof Instant instant) {
-      return instant;
-    }
-    if (value instanceof OffsetDateTime time) {
-      return time.toInstant();
-    }
-    if (value instanceof ZonedDateTime time) {
-      return time.toInstant();
-    }
-    if (value instanceof LocalDate day) {
-      return day.atStartOfDay(DueDatePlanner.ZONE).toInstant();
-    }
-    if (value instanceof String text && !text.isBlank()) {
-      try {
-        return OffsetDateTime.parse(text.strip()).toInstant();
-      } catch (DateTimeParseException notAnInstant) {
-        try {
-          return LocalDate.parse(text.strip()).atStartOfDay(DueDatePlanner.ZONE).toInstant();
-        } catch (DateTimeParseException notADate) {
-          // reported below
-        }
-      }
+    Instant start = BangkokTime.instant(value);
+    if (start != null) {
+      return start;
     }
     throw new IllegalStateException("ขั้นตอน " + processKey + "/" + stepId + " นับระยะเวลาจากตัวแปร '" + variable
         + "' แต่ตัวแปรนี้ไม่มีค่าหรือไม่ใช่วันที่ (SLA of " + processKey + "/" + stepId + " counts from variable '"

@@ -14,6 +14,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import th.go.senate.workflow.calendar.BangkokTime;
 import th.go.senate.workflow.calendar.DueDatePlanner;
 import th.go.senate.workflow.identity.StartupLock;
 
@@ -52,7 +53,7 @@ public class TasklistFilters {
    */
   public Date dueWithinWorkingDays(int days) {
     LocalDate lastDay = DueDatePlanner.local(planner.workingDaysFromNow(days).toInstant()).toLocalDate();
-    return new Date(lastDay.plusDays(1).atStartOfDay(DueDatePlanner.ZONE).toInstant().toEpochMilli() + 1);
+    return new Date(lastDay.plusDays(1).atStartOfDay(BangkokTime.ZONE).toInstant().toEpochMilli() + 1);
   }
 
   @EventListener(ApplicationReadyEvent.class)

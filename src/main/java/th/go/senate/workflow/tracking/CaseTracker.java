@@ -19,7 +19,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 
 import th.go.senate.workflow.identity.BureauDirectory;
-import th.go.senate.workflow.notice.ThaiDates;
+import th.go.senate.workflow.calendar.ThaiDates;
 
 /**
  * What the public tracker tells about a case, given its reference number and tracking code: the stages reached

@@ -8,6 +8,8 @@ import java.time.LocalDateTime;
 
 import org.junit.jupiter.api.Test;
 
+import th.go.senate.workflow.web.Refusal;
+
 /** Round cut-offs and windows across the fiscal-year boundary (FY 2569 = 1 Oct 2025 – 30 Sep 2026). */
 class FiscalRoundTest {
 
@@ -22,9 +24,9 @@ class FiscalRoundTest {
   @Test
   void windowRunsFromFirstOctoberToTheEndOfTheCutOffDayInBangkok() {
     FiscalRound round = new FiscalRound(2569, 6);
-    assertThat(round.windowStart()).isEqualTo(LocalDateTime.of(2025, 10, 1, 0, 0).atZone(DueDatePlanner.ZONE).toInstant());
-    assertThat(round.windowEnd()).isEqualTo(LocalDateTime.of(2026, 4, 1, 0, 0).atZone(DueDatePlanner.ZONE).toInstant());
-    assertThat(round.closedAt()).isEqualTo(LocalDateTime.of(2026, 3, 31, 16, 30).atZone(DueDatePlanner.ZONE).toInstant());
+    assertThat(round.windowStart()).isEqualTo(LocalDateTime.of(2025, 10, 1, 0, 0).atZone(BangkokTime.ZONE).toInstant());
+    assertThat(round.windowEnd()).isEqualTo(LocalDateTime.of(2026, 4, 1, 0, 0).atZone(BangkokTime.ZONE).toInstant());
+    assertThat(round.closedAt()).isEqualTo(LocalDateTime.of(2026, 3, 31, 16, 30).atZone(BangkokTime.ZONE).toInstant());
     assertThat(FiscalYear.of(round.windowStart())).isEqualTo(2569);
     assertThat(FiscalYear.of(new FiscalRound(2569, 12).windowEnd())).as("the day after the 12-month cut-off").isEqualTo(2570);
     assertThat(new FiscalRound(2569, 12).closesFiscalYear()).isTrue();
@@ -32,10 +34,16 @@ class FiscalRoundTest {
   }
 
   @Test
-  void refusesUnknownRoundsAndGregorianYears() {
-    assertThatThrownBy(() -> new FiscalRound(2569, 3)).isInstanceOf(IllegalArgumentException.class)
+  void refusesUnknownRoundsAndGregorianYearsWithTheOneRefusal() {
+    assertThatThrownBy(() -> new FiscalRound(2569, 3)).isInstanceOf(Refusal.class)
         .hasMessageContaining("6, 9 หรือ 12");
-    assertThatThrownBy(() -> new FiscalRound(2026, 6)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> new FiscalRound(2026, 6)).isInstanceOf(Refusal.class)
         .hasMessageContaining("พุทธศักราช");
+    assertThatThrownBy(() -> new FiscalRound(2499, 12)).isInstanceOf(Refusal.class);
+    assertThatThrownBy(() -> new FiscalRound(2701, 12)).isInstanceOf(Refusal.class);
+    assertThatThrownBy(() -> FiscalRound.checkFiscalYear(2026)).isInstanceOf(Refusal.class)
+        .hasMessageContaining("2500–2700");
+    assertThat(new FiscalRound(2500, 6).fiscalYear()).isEqualTo(2500);
+    assertThat(new FiscalRound(2700, 12).fiscalYear()).isEqualTo(2700);
   }
 }

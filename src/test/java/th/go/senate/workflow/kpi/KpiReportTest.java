@@ -1,6 +1,7 @@
 package th.go.senate.workflow.kpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
@@ -31,7 +32,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import th.go.senate.workflow.calendar.FiscalRound;
+import th.go.senate.workflow.calendar.ThaiDates;
 import th.go.senate.workflow.support.PlatformTest;
+import th.go.senate.workflow.web.Refusal;
 
 /**
  * KPI reports over a fixture of step facts with known answers (a process key of its own, so that the facts of
@@ -230,10 +234,15 @@ class KpiReportTest extends PlatformTest {
 
   @Test
   void buddhistEraDatesAndDefaults() {
-    assertThat(ReportPeriod.thaiDate(LocalDate.of(2026, 11, 26))).isEqualTo("26/11/2569");
+    assertThat(ThaiDates.civilDate(LocalDate.of(2026, 11, 26))).isEqualTo("26/11/2569");
     assertThat(new ReportPeriod(2569, 6).label()).isEqualTo("01/10/2568 – 31/03/2569");
     assertThat(new ReportPeriod(2569, 12).lastDay()).isEqualTo(LocalDate.of(2026, 9, 30));
     assertThat(new ReportPeriod(2569, 9).lastDay()).isEqualTo(LocalDate.of(2026, 6, 30));
+    assertThat(new ReportPeriod(2569, 9).from()).isEqualTo(new FiscalRound(2569, 9).windowStart());
+    assertThat(new ReportPeriod(2569, 9).to()).isEqualTo(new FiscalRound(2569, 9).windowEnd());
+    assertThatThrownBy(() -> new ReportPeriod(2026, 6)).as("checked once, by the fiscal round")
+        .isInstanceOf(Refusal.class).hasMessageContaining("2500–2700");
+    assertThatThrownBy(() -> new ReportPeriod(2569, 7)).isInstanceOf(Refusal.class).hasMessageContaining("6, 9 หรือ 12");
     clockAt(LocalDateTime.of(2026, 11, 26, 10, 0));
     assertThat(KpiReportController.period(null, null)).isEqualTo(new ReportPeriod(2570, 6));
     clockAt(LocalDateTime.of(2026, 9, 30, 23, 59));

@@ -15,7 +15,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 
-import th.go.senate.workflow.calendar.DueDatePlanner;
+import th.go.senate.workflow.calendar.BangkokTime;
+import th.go.senate.workflow.calendar.ThaiDates;
 import th.go.senate.workflow.support.PlatformTest;
 
 /**
@@ -63,7 +64,7 @@ class BureauDigestTest extends PlatformTest {
   }
 
   private static void assertDigestTime(Job job) {
-    ZonedDateTime due = job.getDuedate().toInstant().atZone(DueDatePlanner.ZONE);
+    ZonedDateTime due = job.getDuedate().toInstant().atZone(BangkokTime.ZONE);
     assertThat(due.toLocalTime()).isEqualTo(LocalTime.of(7, 30));
     assertThat(due.getDayOfWeek()).isNotIn(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
   }

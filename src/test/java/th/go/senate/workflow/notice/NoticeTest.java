@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import th.go.senate.workflow.calendar.ThaiDates;
 import th.go.senate.workflow.process.petition.PetitionPaths;
 import th.go.senate.workflow.support.PlatformTest;
 import th.go.senate.workflow.support.TestSmtp;

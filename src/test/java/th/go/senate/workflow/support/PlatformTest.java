@@ -25,7 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
-import th.go.senate.workflow.calendar.DueDatePlanner;
+import th.go.senate.workflow.calendar.BangkokTime;
 
 /**
  * Base of the platform tests: the whole application (engine, REST, webapps) on a random port with an
@@ -64,11 +64,11 @@ public abstract class PlatformTest {
 
   /** Sets the engine clock to a Bangkok wall-clock time. */
   protected static void clockAt(LocalDateTime bangkokTime) {
-    ClockUtil.setCurrentTime(Date.from(bangkokTime.atZone(DueDatePlanner.ZONE).toInstant()));
+    ClockUtil.setCurrentTime(Date.from(bangkokTime.atZone(BangkokTime.ZONE).toInstant()));
   }
 
   protected static Instant bangkok(LocalDateTime bangkokTime) {
-    return bangkokTime.atZone(DueDatePlanner.ZONE).toInstant();
+    return bangkokTime.atZone(BangkokTime.ZONE).toInstant();
   }
 
   /** Valid values of the petition start form. */

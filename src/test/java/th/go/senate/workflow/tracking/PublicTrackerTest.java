@@ -14,7 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import th.go.senate.workflow.notice.ThaiDates;
+import th.go.senate.workflow.calendar.ThaiDates;
 import th.go.senate.workflow.process.complaint.IntegrityCaseService;
 import th.go.senate.workflow.process.petition.PetitionPaths;
 import th.go.senate.workflow.support.ApiClient;

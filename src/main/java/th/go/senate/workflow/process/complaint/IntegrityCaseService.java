@@ -1,7 +1,5 @@
 package th.go.senate.workflow.process.complaint;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -31,6 +29,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import th.go.senate.workflow.calendar.BangkokTime;
 import th.go.senate.workflow.notice.NoticeOutbox;
 import th.go.senate.workflow.notice.PetitionerNotices;
 import th.go.senate.workflow.reference.ReferenceNumberService;
@@ -316,9 +315,7 @@ public class IntegrityCaseService {
     text(problems, intake.subject(), "เรื่อง", "subject", false);
     text(problems, intake.allegation(), "ข้อกล่าวหา/รายละเอียด", "allegation", true);
     text(problems, intake.receivedDate(), "วันที่รับเรื่อง", "receivedDate", false);
-    try {
-      LocalDate.parse(intake.receivedDate() == null ? "" : intake.receivedDate());
-    } catch (DateTimeParseException e) {
+    if (BangkokTime.date(intake.receivedDate()) == null) {
       problems.add("\"วันที่รับเรื่อง\" ต้องเป็นวันที่ในรูปแบบ ปปปป-ดด-วว (receivedDate: YYYY-MM-DD)");
     }
     return problems;

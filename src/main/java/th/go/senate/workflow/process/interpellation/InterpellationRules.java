@@ -2,7 +2,6 @@ package th.go.senate.workflow.process.interpellation;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.format.TextStyle;
 import java.util.Date;
 import java.util.Locale;
@@ -10,10 +9,9 @@ import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
-import th.go.senate.workflow.calendar.DueDatePlanner;
+import th.go.senate.workflow.calendar.BangkokTime;
 import th.go.senate.workflow.kpi.KpiRecorder;
 import th.go.senate.workflow.web.Refusal;
 
@@ -50,8 +48,8 @@ public class InterpellationRules {
    */
   public void answerReceived(DelegateTask task) {
     LocalDate received = date(task, "answerReceivedOn", "วันที่ได้รับคำตอบ");
-    LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), DueDatePlanner.ZONE);
-    LocalDate dispatched = LocalDate.ofInstant(task.getCreateTime().toInstant(), DueDatePlanner.ZONE);
+    LocalDate today = BangkokTime.today();
+    LocalDate dispatched = BangkokTime.dateOf(task.getCreateTime().toInstant());
     if (received.isAfter(today)) {
       reject(task, "\"วันที่ได้รับคำตอบ\" ต้องไม่เกินวันนี้ (" + today + ")", "answer date " + received + " is in the future");
     }
@@ -60,7 +58,7 @@ public class InterpellationRules {
           "answer date " + received + " is before the dispatch on " + dispatched);
     }
     Date due = task.getDueDate();
-    boolean inTime = due == null || received.atStartOfDay(DueDatePlanner.ZONE).toInstant().isBefore(due.toInstant());
+    boolean inTime = due == null || BangkokTime.startOf(received).isBefore(due.toInstant());
     ((ExecutionEntity) task.getExecution()).getProcessInstance()
         .setVariable(KpiRecorder.LEGAL_LIMIT_MET_VARIABLE, inTime);
   }
@@ -80,18 +78,7 @@ public class InterpellationRules {
 
   /** A date form value (form-js submits "YYYY-MM-DD"; the engine API may pass a Date). */
   static LocalDate toDate(Object value) {
-    if (value instanceof Date d) {
-      return LocalDate.ofInstant(d.toInstant(), DueDatePlanner.ZONE);
-    }
-    if (value == null || String.valueOf(value).isBlank()) {
-      return null;
-    }
-    try {
-      String text = String.valueOf(value);
-      return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-    } catch (DateTimeParseException e) {
-      return null;
-    }
+    return BangkokTime.date(value);
   }
 
   private static LocalDate date(DelegateTask task, String key, String label) {

@@ -19,7 +19,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
-import th.go.senate.workflow.calendar.DueDatePlanner;
+import th.go.senate.workflow.calendar.BangkokTime;
 import th.go.senate.workflow.calendar.FiscalYear;
 import th.go.senate.workflow.kpi.KpiRecorder;
 
@@ -88,7 +88,7 @@ public class QuestionRegister {
     jdbc.query("select process_instance_id, due_at from kpi_step_fact where process_key = ? and step_id = ? "
         + "order by created_at", rs -> {
           OffsetDateTime due = rs.getObject(2, OffsetDateTime.class);
-          answerDue.put(rs.getString(1), due == null ? null : due.atZoneSameInstant(DueDatePlanner.ZONE).toOffsetDateTime());
+          answerDue.put(rs.getString(1), due == null ? null : due.atZoneSameInstant(BangkokTime.ZONE).toOffsetDateTime());
         }, InterpellationRules.PROCESS_KEY, AWAIT_ANSWER);
 
     Instant now = ClockUtil.getCurrentTime().toInstant();
@@ -129,7 +129,7 @@ public class QuestionRegister {
         Boolean.TRUE.equals(v.get(InterpellationRules.PRIORITY)), answeredOn, withinLimit, overdue,
         instance.getEndActivityId(),
         instance.getEndTime() == null ? null
-            : instance.getEndTime().toInstant().atZone(DueDatePlanner.ZONE).toOffsetDateTime());
+            : instance.getEndTime().toInstant().atZone(BangkokTime.ZONE).toOffsetDateTime());
   }
 
   static QuestionStatus status(HistoricProcessInstance instance, Map<String, Object> v) {

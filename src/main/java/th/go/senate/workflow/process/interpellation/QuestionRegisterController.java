@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import th.go.senate.workflow.calendar.FiscalRound;
 import th.go.senate.workflow.identity.BureauDirectory;
 import th.go.senate.workflow.web.BadRequestException;
 import th.go.senate.workflow.web.CurrentUser;
@@ -69,10 +70,7 @@ public class QuestionRegisterController {
       throw new BadRequestException("ปีงบประมาณ '" + abbreviate(value) + "' ไม่ถูกต้อง ให้ระบุเป็นปีพุทธศักราช 4 หลัก เช่น 2570"
           + " (fiscalYear must be a Buddhist-Era year such as 2570)");
     }
-    if (year < 2500 || year > 2700) {
-      throw new BadRequestException("ปีงบประมาณ " + year + " ไม่ถูกต้อง ให้ระบุเป็นปีพุทธศักราช เช่น 2570 (ไม่ใช่ปีคริสต์ศักราช)"
-          + " (fiscalYear must be a Buddhist-Era year between 2500 and 2700)");
-    }
+    FiscalRound.checkFiscalYear(year);
     return year;
   }
 

@@ -2,18 +2,18 @@ package th.go.senate.workflow.process.legislation;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Date;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
+import th.go.senate.workflow.calendar.BangkokTime;
 import th.go.senate.workflow.calendar.DueDatePlanner;
+import th.go.senate.workflow.calendar.ThaiDates;
 import th.go.senate.workflow.kpi.KpiRecorder;
 import th.go.senate.workflow.sla.SlaPlanner;
 import th.go.senate.workflow.web.Refusal;
@@ -43,9 +43,6 @@ public class BillLimitPlanner {
   public static final String DEEMED_APPROVAL_TIMER = "BoundaryEvent_DeemedApproved";
   public static final String YES = "YES";
 
-  private static final String[] THAI_MONTHS = {"มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม",
-      "มิถุนายน", "กรกฎาคม", "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม"};
-
   private final DueDatePlanner planner;
   private final BillLimitService limits;
   private final ManagementService managementService;
@@ -62,7 +59,7 @@ public class BillLimitPlanner {
    */
   public Instant legalDeadline(String billType, LocalDate arrival, int extensionDays) {
     BillLimit limit = limits.limitFor(billType);
-    Instant deadline = planner.due(arrival.atStartOfDay(DueDatePlanner.ZONE).toInstant(), limit.limitDays(),
+    Instant deadline = planner.due(BangkokTime.startOf(arrival), limit.limitDays(),
         limit.calendar());
     if (extensionDays > 0) {
       // The deadline is 24:00 of its last day, i.e. the start of the next day: that day is day 1 of the extension.
@@ -77,7 +74,7 @@ public class BillLimitPlanner {
    */
   public Date deemedApprovalAt(DelegateExecution execution) {
     LocalDate arrival = arrivalDate(execution);
-    LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(DueDatePlanner.ZONE).toLocalDate();
+    LocalDate today = BangkokTime.today();
     if (arrival.isAfter(today)) {
       throw new Refusal("วันที่ร่างพระราชบัญญัติมาถึงวุฒิสภา " + arrival + " อยู่หลังวันนี้ (" + today
           + ") — ยังไม่ได้บันทึกข้อมูลใด ๆ (arrivalDate is in the future)");
@@ -121,10 +118,10 @@ public class BillLimitPlanner {
 
   /** The Senate decided before its time ran out (taken when the consideration ends normally). */
   public void decidedInTime(DelegateExecution execution) {
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = BangkokTime.now();
     Instant deadline = legalDeadline(billType(execution), arrivalDate(execution), extensionDays(execution));
     boolean inTime = !now.isAfter(deadline);
-    LocalDate lastDay = inTime ? now.atZone(DueDatePlanner.ZONE).toLocalDate() : lastDayOf(deadline);
+    LocalDate lastDay = inTime ? BangkokTime.dateOf(now) : lastDayOf(deadline);
     closeConsideration(execution, inTime, lastDay, deadline);
   }
 
@@ -147,14 +144,13 @@ public class BillLimitPlanner {
 
   /** The last day of a deadline that ends at 24:00 (the instant is the next day's start). */
   static LocalDate lastDayOf(Instant deadline) {
-    return deadline.minusSeconds(1).atZone(DueDatePlanner.ZONE).toLocalDate();
+    return BangkokTime.dateOf(deadline.minusSeconds(1));
   }
 
   /** A deadline as staff read it: "24.00 น. ของวันที่ 27 มีนาคม พ.ศ. 2589". */
   public static String thai(Instant deadline) {
     LocalDate day = lastDayOf(deadline);
-    return "24.00 น. ของวันที่ " + day.getDayOfMonth() + " " + THAI_MONTHS[day.getMonthValue() - 1] + " พ.ศ. "
-        + (day.getYear() + 543);
+    return "24.00 น. ของวันที่ " + ThaiDates.longDate(day);
   }
 
   static String billType(DelegateExecution execution) {
@@ -164,18 +160,15 @@ public class BillLimitPlanner {
 
   static LocalDate arrivalDate(DelegateExecution execution) {
     Object value = execution.getVariable(ARRIVAL_DATE);
-    if (value instanceof Date date) {
-      return date.toInstant().atZone(DueDatePlanner.ZONE).toLocalDate();
-    }
     if (value == null || value.toString().isBlank()) {
       throw new Refusal("ต้องระบุวันที่ร่างพระราชบัญญัติมาถึงวุฒิสภา (arrivalDate is required)");
     }
-    try {
-      return LocalDate.parse(value.toString().strip());
-    } catch (DateTimeParseException e) {
+    LocalDate arrival = BangkokTime.date(value);
+    if (arrival == null) {
       throw new Refusal("วันที่ร่างพระราชบัญญัติมาถึงวุฒิสภา '" + value + "' ไม่ถูกต้อง ใช้รูปแบบ ปปปป-ดด-วว"
           + " (malformed arrivalDate)");
     }
+    return arrival;
   }
 
   static int extensionDays(DelegateExecution execution) {

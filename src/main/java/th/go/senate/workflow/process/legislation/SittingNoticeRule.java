@@ -1,12 +1,12 @@
 package th.go.senate.workflow.process.legislation;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
+import th.go.senate.workflow.calendar.BangkokTime;
 import th.go.senate.workflow.web.Refusal;
 
 /**
@@ -43,16 +43,6 @@ public class SittingNoticeRule {
   }
 
   private static LocalDate date(Object value) {
-    if (value instanceof java.util.Date d) {
-      return d.toInstant().atZone(th.go.senate.workflow.calendar.DueDatePlanner.ZONE).toLocalDate();
-    }
-    if (value == null) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(value.toString().strip());
-    } catch (DateTimeParseException e) {
-      return null;
-    }
+    return BangkokTime.date(value);
   }
 }

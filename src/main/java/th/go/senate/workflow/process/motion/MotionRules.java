@@ -1,7 +1,6 @@
 package th.go.senate.workflow.process.motion;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -14,12 +13,11 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
-import th.go.senate.workflow.calendar.DueDatePlanner;
+import th.go.senate.workflow.calendar.BangkokTime;
 import th.go.senate.workflow.calendar.FiscalYear;
 import th.go.senate.workflow.decision.DecisionTables;
 import th.go.senate.workflow.web.Refusal;
@@ -103,7 +101,7 @@ public class MotionRules {
     execution.setVariable(NOTIFY_CABINET, "ALWAYS".equals(rule.cabinetNotice())
         || "YES".equals(text(execution.getVariable(CABINET_NOTICE_REQUESTED))));
     LocalDate filedOn = date(execution.getVariable("filedOn"));
-    LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), DueDatePlanner.ZONE);
+    LocalDate today = BangkokTime.today();
     if (filedOn != null && filedOn.isAfter(today)) {
       reject(step, "\"วันที่ยื่นญัตติ\" ต้องไม่เกินวันนี้ (" + today + ")", "filing date " + filedOn + " is in the future");
     }
@@ -139,7 +137,7 @@ public class MotionRules {
    */
   public void scheduled(DelegateTask task) {
     LocalDate sitting = required(task, "sittingDate", "วันประชุมที่บรรจุญัตติ");
-    LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), DueDatePlanner.ZONE);
+    LocalDate today = BangkokTime.today();
     if (sitting.isBefore(today)) {
       reject(task.getName(), "\"วันประชุมที่บรรจุญัตติ\" ต้องไม่ก่อนวันนี้ (" + today + ")", "sitting " + sitting + " is in the past");
     }
@@ -244,18 +242,7 @@ public class MotionRules {
 
   /** A date form value (form-js submits "YYYY-MM-DD"; the engine API may pass a Date). */
   static LocalDate date(Object value) {
-    if (value instanceof Date d) {
-      return LocalDate.ofInstant(d.toInstant(), DueDatePlanner.ZONE);
-    }
-    if (value == null || String.valueOf(value).isBlank()) {
-      return null;
-    }
-    try {
-      String text = String.valueOf(value).strip();
-      return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-    } catch (DateTimeParseException e) {
-      return null;
-    }
+    return BangkokTime.date(value);
   }
 
   private static int number(Object value) {

@@ -11,10 +11,9 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
-import th.go.senate.workflow.calendar.DueDatePlanner;
+import th.go.senate.workflow.calendar.BangkokTime;
 import th.go.senate.workflow.calendar.FiscalRound;
 import th.go.senate.workflow.identity.BureauDirectory.GroupDescription;
 import th.go.senate.workflow.identity.BureauDirectory;
@@ -67,7 +66,7 @@ public class PlanReviewRound {
    */
   public void open(DelegateExecution execution) {
     FiscalRound round = round(execution);
-    LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(DueDatePlanner.ZONE).toLocalDate();
+    LocalDate today = BangkokTime.today();
     if (today.isBefore(round.cutOff())) {
       throw new Refusal(round.nameTh() + " ยังไม่สิ้นสุด (สิ้นสุดวันที่ " + round.cutOff()
           + ") เปิดรอบได้ตั้งแต่วันสิ้นรอบเป็นต้นไป (the round closes on " + round.cutOff() + "; it cannot be opened before)");
@@ -157,11 +156,7 @@ public class PlanReviewRound {
   static FiscalRound round(DelegateExecution execution) {
     int fiscalYear = integer(execution.getVariable(FISCAL_YEAR), "ปีงบประมาณ (fiscal year)");
     int months = integer(execution.getVariable(ROUND), "รอบการรายงาน (round)");
-    try {
-      return new FiscalRound(fiscalYear, months);
-    } catch (IllegalArgumentException e) {
-      throw new Refusal(e.getMessage());
-    }
+    return new FiscalRound(fiscalYear, months);
   }
 
   private static int integer(Object value, String what) {

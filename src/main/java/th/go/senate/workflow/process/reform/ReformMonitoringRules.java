@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.stereotype.Component;
 
+import th.go.senate.workflow.calendar.BangkokTime;
 import th.go.senate.workflow.calendar.CalendarKind;
 import th.go.senate.workflow.calendar.DueDatePlanner;
 import th.go.senate.workflow.decision.DecisionTables;
@@ -70,11 +71,11 @@ public class ReformMonitoringRules {
     }
     int reminderDays = ((Number) row.getEntry("reminderDays")).intValue();
     // Day 1 is the day after the period's end; the reminder is due when the last allowed day is over.
-    Instant expectedBy = planner.due(periodEnd.plusDays(1).atStartOfDay(DueDatePlanner.ZONE).toInstant(), reminderDays,
+    Instant expectedBy = planner.due(BangkokTime.startOf(periodEnd.plusDays(1)), reminderDays,
         CalendarKind.CALENDAR_DAYS);
     execution.setVariable(REPORT_EXPECTED_BY, Date.from(expectedBy));
     execution.setVariable(REMINDER_DUE_ON,
-        LocalDate.ofInstant(expectedBy, DueDatePlanner.ZONE).minusDays(1).toString());
+        BangkokTime.dateOf(expectedBy).minusDays(1).toString());
   }
 
   /** The non-interrupting reminder timer on Task_ReceiveReport. */

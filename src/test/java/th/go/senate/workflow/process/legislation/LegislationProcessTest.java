@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import th.go.senate.workflow.calendar.BangkokTime;
 import th.go.senate.workflow.calendar.CalendarKind;
 import th.go.senate.workflow.calendar.DueDatePlanner;
 import th.go.senate.workflow.calendar.SessionPeriod;
@@ -87,7 +88,7 @@ class LegislationProcessTest extends PlatformTest {
   // --- helpers ------------------------------------------------------------------------------------
 
   static Instant midnightBefore(int year, int month, int day) {
-    return LocalDate.of(year, month, day).atStartOfDay(DueDatePlanner.ZONE).toInstant();
+    return LocalDate.of(year, month, day).atStartOfDay(BangkokTime.ZONE).toInstant();
   }
 
   /** The values of the registration form (burMeeting records the bill the House sent). */

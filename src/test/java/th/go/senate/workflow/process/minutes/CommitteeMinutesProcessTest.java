@@ -27,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import th.go.senate.workflow.calendar.BangkokTime;
 import th.go.senate.workflow.calendar.CalendarKind;
 import th.go.senate.workflow.calendar.DueDatePlanner;
 import th.go.senate.workflow.kpi.CaseFact;
@@ -176,7 +177,7 @@ class CommitteeMinutesProcessTest extends PlatformTest {
   void theDraftIsDueFiveWorkingDaysAfterTheMeetingAndItsHeadIsDrawnInWhenLate() {
     ProcessInstance instance = start("burCommittee2");
     Task draft = task(instance);
-    Instant meeting = LocalDate.parse(MEETING_DAY).atStartOfDay(DueDatePlanner.ZONE).toInstant();
+    Instant meeting = LocalDate.parse(MEETING_DAY).atStartOfDay(BangkokTime.ZONE).toInstant();
     // Fri 27 Nov, Mon 30 Nov, Tue 1, Wed 2, Thu 3 Dec: 16:30 on Thursday 3 December 2026.
     assertThat(draft.getDueDate().toInstant()).isEqualTo(bangkok(LocalDateTime.of(2026, 12, 3, 16, 30)))
         .isEqualTo(planner.due(meeting, 5, CalendarKind.WORKING_DAYS));

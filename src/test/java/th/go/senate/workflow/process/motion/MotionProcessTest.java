@@ -29,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import th.go.senate.workflow.calendar.BangkokTime;
 import th.go.senate.workflow.calendar.CalendarKind;
 import th.go.senate.workflow.calendar.DueDatePlanner;
 import th.go.senate.workflow.kpi.CaseFact;
@@ -299,7 +300,7 @@ class MotionProcessTest extends PlatformTest {
         .isEqualTo(planner.due(review.getCreateTime().toInstant(), 5, CalendarKind.WORKING_DAYS));
     complete(instance, LEGAL, admissible());
     complete(instance, PRESIDENT, approved());
-    complete(instance, MEETING, schedule(LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), DueDatePlanner.ZONE)
+    complete(instance, MEETING, schedule(LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), BangkokTime.ZONE)
         .plusDays(7).toString()));
     Task sitting = task(instance);
     assertThat(sitting.getDueDate().toInstant())

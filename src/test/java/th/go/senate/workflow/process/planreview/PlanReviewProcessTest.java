@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import th.go.senate.workflow.calendar.BangkokTime;
 import th.go.senate.workflow.calendar.CalendarKind;
 import th.go.senate.workflow.calendar.DueDatePlanner;
 import th.go.senate.workflow.calendar.FiscalRound;
@@ -293,14 +294,14 @@ class PlanReviewProcessTest extends PlatformTest {
   }
 
   private void insertStep(String processKey, LocalDateTime completedBangkok, Boolean met, String endState) {
-    var at = completedBangkok.atZone(DueDatePlanner.ZONE).toOffsetDateTime();
+    var at = completedBangkok.atZone(BangkokTime.ZONE).toOffsetDateTime();
     jdbc.update("insert into kpi_step_fact (task_id, process_key, process_instance_id, step_id, created_at, "
         + "completed_at, sla_met, end_state, escalations) values (?,?,?,?,?,?,?,?,0)", "fixture-" + UUID.randomUUID(),
         processKey, "fixture-" + UUID.randomUUID(), "Task_Fixture", at.minusDays(1), at, met, endState);
   }
 
   private void caseFact(String processKey, LocalDateTime endedBangkok, boolean met) {
-    var at = endedBangkok.atZone(DueDatePlanner.ZONE).toOffsetDateTime();
+    var at = endedBangkok.atZone(BangkokTime.ZONE).toOffsetDateTime();
     jdbc.update("insert into kpi_case_fact (process_instance_id, process_key, started_at, ended_at, outcome, "
         + "legal_limit_met) values (?,?,?,?,?,?)", "fixture-" + UUID.randomUUID(), processKey, at.minusDays(5), at,
         "EndEvent_Fixture", met);
