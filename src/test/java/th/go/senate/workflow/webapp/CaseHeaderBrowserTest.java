@@ -87,7 +87,7 @@ class CaseHeaderBrowserTest extends PlatformTest {
 
         browser.visible(By.cssSelector("textarea[id$='Field_considerationSummary']"))
             .sendKeys("คณะกรรมาธิการพิจารณาแล้ว เห็นควรแจ้งผลให้ผู้ร้องทราบ");
-        browser.click(By.xpath("//label[contains(normalize-space(.),'พิจารณาเสร็จแล้ว')]"));
+        browser.choose("พิจารณาเสร็จแล้ว");
         browser.click(By.cssSelector("button[ng-click='complete()']"));
         browser.wait.until(d -> !PetitionPaths.CONSIDER.equals(task(instance).getTaskDefinitionKey()));
       } catch (Throwable failure) {

@@ -106,6 +106,33 @@ public final class Chromium implements AutoCloseable {
     }
   }
 
+  /**
+   * Chooses a form-js radio option by its label, as a clerk clicks it, until the option is really selected. A long
+   * task form (the case header above the step's own fields) scrolls while form-js re-renders after the previous
+   * field's change, so a click aimed at where the option was a moment ago can land beside it; the option is
+   * brought to the middle of the view and clicked again until its input reports checked.
+   */
+  public void choose(String optionLabel) {
+    By label = By.xpath("//label[contains(@class,'fjs') and .//input[@type='radio']"
+        + " and contains(normalize-space(.),'" + optionLabel + "')]"
+        + " | //label[contains(normalize-space(.),'" + optionLabel + "')][@for]");
+    wait.until(d -> {
+      try {
+        WebElement element = d.findElement(label);
+        script("arguments[0].scrollIntoView({block: 'center'});", element);
+        String inputId = element.getAttribute("for");
+        WebElement input = inputId == null || inputId.isEmpty()
+            ? element.findElement(By.xpath(".//input[@type='radio']")) : d.findElement(By.id(inputId));
+        if (!input.isSelected()) {
+          element.click();
+        }
+        return input.isSelected();
+      } catch (org.openqa.selenium.WebDriverException e) {
+        return false;
+      }
+    });
+  }
+
   /** Waits until the page's visible text contains every one of the texts. */
   void waitForText(String... texts) {
     new WebDriverWait(driver, PATIENCE).withMessage(() -> "page text should contain " + List.of(texts))
