@@ -228,6 +228,15 @@ class AppointmentVettingProcessTest extends PlatformTest {
     // Another bureau sees no task of the committee's bureau.
     assertThat(taskService.createTaskQuery().processInstanceId(instanceId).taskCandidateGroup("burCommittee1").count()).isZero();
     submit("burCommittee2User", instanceId, report(secret), forms);
+    // While the case runs: no variable holds it, no row of the engine, no engine-rest answer to an administrator.
+    assertThat(runtimeService.getVariables(instanceId)).doesNotContainKey(AppointmentVettingRules.REPORT);
+    assertThat(jdbc.queryForObject("select count(*) from ACT_RU_VARIABLE where NAME_ = ? or TEXT_ like ?", Integer.class,
+        AppointmentVettingRules.REPORT, "%" + secret + "%")).isZero();
+    for (String user : List.of("demo", "kpiManagersUser", "burCommittee2User")) {
+      Reply running = get(user, "/engine-rest/variable-instance?processInstanceIdIn=" + instanceId);
+      assertThat(running.status()).isEqualTo(200);
+      assertThat(running.body()).doesNotContain(secret).doesNotContain(AppointmentVettingRules.REPORT);
+    }
     submit("burMeetingUser", instanceId, schedule("2030-05-13"), forms);
     String voteTask = taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId();
     post("burMeetingUser", "/engine-rest/task/" + voteTask + "/claim", Map.of("userId", "burMeetingUser"));
