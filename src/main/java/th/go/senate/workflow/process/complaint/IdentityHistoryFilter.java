@@ -1,15 +1,11 @@
 package th.go.senate.workflow.process.complaint;
 
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
-import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
-import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.springframework.stereotype.Component;
+
+import th.go.senate.workflow.identity.ProtectedVariables;
 
 /**
  * Keeps a complainant's identity out of the form-field entries of history. At history level {@code full}
@@ -17,37 +13,16 @@ import org.springframework.stereotype.Component;
  * form-field entry of {@code ACT_HI_DETAIL} that no variable deletion reaches. The variable is needed
  * while the petition or complaint runs and is purged if the case becomes an integrity case
  * ({@link IntegrityCaseService#handOver}); the form-field copy of an identity field is never needed, so it
- * is not written at all: this handler drops it before the engine's own handler stores the rest.
- * Always on (not subject to {@code senate.instrumentation.enabled}): it is a protection, not a measurement.
+ * is not written at all (by the platform's one history filter, {@code engine/ProtectedHistoryFilter}).
  */
 @Component
-public class IdentityHistoryFilter extends AbstractProcessEnginePlugin {
+public class IdentityHistoryFilter implements ProtectedVariables {
 
   static final Set<String> IDENTITY_FIELDS = IntegrityCaseService.IDENTITY_VARIABLES.values().stream()
       .flatMap(identity -> identity.names().stream()).collect(Collectors.toUnmodifiableSet());
 
   @Override
-  public void postInit(ProcessEngineConfigurationImpl configuration) {
-    // The engine reads its handler from the configuration at every event, so wrapping it here covers all.
-    configuration.setHistoryEventHandler(new Handler(configuration.getHistoryEventHandler()));
-  }
-
-  static boolean identityFormField(HistoryEvent event) {
-    return event instanceof HistoricFormPropertyEventEntity field && IDENTITY_FIELDS.contains(field.getPropertyId());
-  }
-
-  private record Handler(HistoryEventHandler engine) implements HistoryEventHandler {
-
-    @Override
-    public void handleEvent(HistoryEvent event) {
-      if (!identityFormField(event)) {
-        engine.handleEvent(event);
-      }
-    }
-
-    @Override
-    public void handleEvents(List<HistoryEvent> events) {
-      engine.handleEvents(events.stream().filter(event -> !identityFormField(event)).toList());
-    }
+  public Set<String> formFieldsKeptOutOfHistory() {
+    return IDENTITY_FIELDS;
   }
 }

@@ -36,7 +36,9 @@ public class DemoKpiTargets {
       new String[] {"RFM-1", "ร้อยละของรายงานการปฏิรูปประเทศที่วุฒิสภาพิจารณาภายในกำหนดนับจากวันที่ได้รับ (ตัวอย่าง)",
           "reformMonitoring", "CASES_WITHIN_LIMIT_PERCENT", "100", "burMeeting"},
       new String[] {"MOT-1", "ร้อยละของขั้นตอนงานญัตติที่ดำเนินการทันเวลามาตรฐาน (ตัวอย่าง)", "motion",
-          "ON_TIME_PERCENT", "90", "burMeeting"});
+          "ON_TIME_PERCENT", "90", "burMeeting"},
+      new String[] {"VET-1", "ร้อยละของคณะกรรมาธิการตรวจสอบประวัติที่รายงานภายในกำหนดเวลา (ตัวอย่าง)", "appointmentVetting",
+          "CASES_WITHIN_LIMIT_PERCENT", "100", "burMeeting"});
 
   private final DemoProperties demo;
   private final KpiTargetService service;
