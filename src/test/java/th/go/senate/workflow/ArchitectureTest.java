@@ -34,8 +34,9 @@ class ArchitectureTest {
   /** Bottom first; each layer may use itself and the layers before it. */
   static final Map<String, String[]> LAYERS = layers(
       "Foundation", new String[] {ROOT + ".web..", ROOT + ".decision..", ROOT + ".secrets.."},
+      "Directory", new String[] {ROOT + ".identity..", ROOT + ".form.."},
       "Calendar", new String[] {ROOT + ".calendar.."},
-      "Directory", new String[] {ROOT + ".identity..", ROOT + ".form..", ROOT + ".reference.."},
+      "Reference", new String[] {ROOT + ".reference.."},
       "Notices", new String[] {ROOT + ".notice.."},
       "Kpi", new String[] {ROOT + ".kpi.."},
       "Sla", new String[] {ROOT + ".sla.."},
