@@ -44,13 +44,13 @@ class DecisionTablesTest extends PlatformTest {
   @Test
   void aRedeployedTableAppliesAtOnceAndAnUnmatchedRowIsNull() {
     deploy("first");
-    assertThat(decisionTables.singleRow(KEY, Map.of("kind", "A")).getEntry("answer")).isEqualTo("first");
-    assertThat(decisionTables.singleRow(KEY, Map.of("kind", "A")).getEntry("answer")).isEqualTo("first");
+    assertThat(decisionTables.singleRow(KEY, Map.of("kind", "A")).<String>getEntry("answer")).isEqualTo("first");
+    assertThat(decisionTables.singleRow(KEY, Map.of("kind", "A")).<String>getEntry("answer")).isEqualTo("first");
     assertThat(decisionTables.singleRow(KEY, Map.of("kind", "B"))).isNull();
 
     deploy("second");
 
-    assertThat(decisionTables.singleRow(KEY, Map.of("kind", "A")).getEntry("answer")).isEqualTo("second");
+    assertThat(decisionTables.singleRow(KEY, Map.of("kind", "A")).<String>getEntry("answer")).isEqualTo("second");
     assertThat(decisionTables.singleRow(KEY, Map.of("kind", "B"))).isNull();
   }
 }
