@@ -24,9 +24,10 @@ class DecisionTablesTest extends PlatformTest {
   private void deploy(String answer) {
     String dmn = """
         <?xml version="1.0" encoding="UTF-8"?>
-        <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="Definitions_%1$s" name="probe"
+        <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/"
+            xmlns:camunda="http://camunda.org/schema/1.0/dmn" id="Definitions_%1$s" name="probe"
             namespace="http://camunda.org/schema/1.0/dmn">
-          <decision id="%1$s" name="probe">
+          <decision id="%1$s" name="probe" camunda:historyTimeToLive="P1D">
             <decisionTable id="DecisionTable_%1$s" hitPolicy="UNIQUE">
               <input id="Input_Kind"><inputExpression id="InputExpression_Kind" typeRef="string"><text>kind</text></inputExpression></input>
               <output id="Output_Answer" name="answer" typeRef="string" />
