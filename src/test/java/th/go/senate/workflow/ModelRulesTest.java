@@ -42,6 +42,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import th.go.senate.workflow.identity.BureauDirectory;
+import th.go.senate.workflow.sla.SlaPlanner;
 import th.go.senate.workflow.sla.SlaPolicy;
 import th.go.senate.workflow.sla.SlaPolicyService;
 import th.go.senate.workflow.support.PlatformTest;
@@ -262,6 +263,13 @@ class ModelRulesTest extends PlatformTest {
         }
         if (listener.getTimeouts().size() != 1) {
           violations.add(where + ": SlaTimer has " + listener.getTimeouts().size() + " timer definitions, not 1");
+        } else {
+          // SlaReplanner recognises the SLA timers by this expression.
+          var timeDate = listener.getTimeouts().iterator().next().getTimeDate();
+          String expression = timeDate == null ? null : timeDate.getTextContent().strip();
+          if (!SlaPlanner.TIMER_EXPRESSION.equals(expression)) {
+            violations.add(where + ": SlaTimer date is '" + expression + "', not '" + SlaPlanner.TIMER_EXPRESSION + "'");
+          }
         }
       }
     }

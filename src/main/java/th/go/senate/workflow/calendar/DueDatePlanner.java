@@ -1,6 +1,5 @@
 package th.go.senate.workflow.calendar;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,6 +18,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.stereotype.Component;
 
 import th.go.senate.workflow.web.Refusal;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 
 /**
  * The one due-date planner: turns (start, number of days, calendar) into an instant, and measures the
@@ -45,8 +47,9 @@ public class DueDatePlanner {
 
   private final HolidayRepository holidays;
   private final SessionPeriodRepository sessions;
-  private final Clock clock = Clock.systemUTC();
-  private volatile Snapshot snapshot;
+  /** One entry (the calendar); cleared by {@link #forget} and {@link #forgetRolledBack}. */
+  private final LoadingCache<Boolean, Snapshot> snapshot = Caffeine.newBuilder().expireAfterWrite(SNAPSHOT_TTL)
+      .build(calendar -> read());
 
   public DueDatePlanner(HolidayRepository holidays, SessionPeriodRepository sessions) {
     this.holidays = holidays;
@@ -187,7 +190,7 @@ public class DueDatePlanner {
   @EventListener(CalendarChangedEvent.class)
   @Order(Ordered.HIGHEST_PRECEDENCE)
   public void forget() {
-    snapshot = null;
+    snapshot.invalidateAll();
   }
 
   /**
@@ -196,7 +199,7 @@ public class DueDatePlanner {
    */
   @TransactionalEventListener(phase = TransactionPhase.AFTER_ROLLBACK)
   public void forgetRolledBack(CalendarChangedEvent event) {
-    snapshot = null;
+    snapshot.invalidateAll();
   }
 
   private static Instant endOfDay(LocalDate day) {
@@ -204,18 +207,16 @@ public class DueDatePlanner {
   }
 
   private Snapshot snapshot() {
-    Snapshot current = snapshot;
-    Instant now = clock.instant();
-    if (current == null || current.readAt.plus(SNAPSHOT_TTL).isBefore(now)) {
-      Set<LocalDate> days = new HashSet<>();
-      holidays.findAll().forEach(h -> days.add(h.date()));
-      current = new Snapshot(now, days, sessions.findAll());
-      snapshot = current;
-    }
-    return current;
+    return snapshot.get(Boolean.TRUE);
   }
 
-  private record Snapshot(Instant readAt, Set<LocalDate> holidays, List<SessionPeriod> sessions) {
+  private Snapshot read() {
+    Set<LocalDate> days = new HashSet<>();
+    holidays.findAll().forEach(h -> days.add(h.date()));
+    return new Snapshot(days, sessions.findAll());
+  }
+
+  private record Snapshot(Set<LocalDate> holidays, List<SessionPeriod> sessions) {
 
     boolean isWorkingDay(LocalDate day) {
       return switch (day.getDayOfWeek()) {

@@ -3,7 +3,6 @@ package th.go.senate.workflow.decision;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
@@ -12,6 +11,9 @@ import org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionEntit
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 /**
  * Reads the platform's configuration tables (SLA policy, bill limits) from the latest deployed decision, with
  * the engine's DMN engine directly: a lookup needs no user rights and leaves no decision history, because it
@@ -19,7 +21,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>Results are cached per deployed version of a table: evaluating one builds a FEEL context with every
  * built-in function each time, which made it the largest single cost of a step (README, Performance). The
- * latest version is still looked up on every call, so a redeployed table applies at once.
+ * latest version is still looked up on every call, so a redeployed table applies at once: the key names the
+ * deployed version, so nothing has to be cleared on redeployment (older versions' rows age out of the bound).
  */
 @Component
 public class DecisionTables {
@@ -27,7 +30,9 @@ public class DecisionTables {
   private static final int CACHE_LIMIT = 10_000;
 
   private final ProcessEngineConfigurationImpl engineConfiguration;
-  private final Map<String, Optional<DmnDecisionRuleResult>> cache = new ConcurrentHashMap<>();
+  /** "decision id|inputs" → the matching row, if any. */
+  private final Cache<String, Optional<DmnDecisionRuleResult>> cache = Caffeine.newBuilder()
+      .maximumSize(CACHE_LIMIT).build();
 
   public DecisionTables(ProcessEngineConfigurationImpl engineConfiguration) {
     this.engineConfiguration = engineConfiguration;
@@ -39,17 +44,11 @@ public class DecisionTables {
       DecisionDefinitionEntity decision = (DecisionDefinitionEntity) engineConfiguration.getDeploymentCache()
           .findDeployedLatestDecisionDefinitionByKey(decisionKey);
       String key = decision.getId() + "|" + new TreeMap<>(inputs);
-      Optional<DmnDecisionRuleResult> row = cache.get(key);
-      if (row == null) {
+      return cache.get(key, k -> {
         DmnDecisionTableResult result = engineConfiguration.getDmnEngine()
             .evaluateDecisionTable(decision, Variables.fromMap(inputs));
-        row = Optional.ofNullable(result.getSingleResult());
-        if (cache.size() > CACHE_LIMIT) {
-          cache.clear();
-        }
-        cache.put(key, row);
-      }
-      return row.orElse(null);
+        return Optional.ofNullable(result.getSingleResult());
+      }).orElse(null);
     });
   }
 }

@@ -17,6 +17,8 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import th.go.senate.workflow.calendar.BangkokTime;
 import th.go.senate.workflow.web.InputRules;
@@ -32,8 +34,11 @@ import th.go.senate.workflow.web.Refusal;
 public class FormValidator {
 
   private final ObjectMapper json = new ObjectMapper();
-  /** deploymentId → formId → form; deployments never change, so the cache never goes stale. */
-  private final Map<String, Map<String, FormDefinition>> forms = new ConcurrentHashMap<>();
+  /**
+   * deploymentId → formId → form; deployments never change, so an entry never goes stale (nothing to clear),
+   * and the forms of the latest deployments are the ones asked for.
+   */
+  private final Cache<String, Map<String, FormDefinition>> forms = Caffeine.newBuilder().maximumSize(100).build();
 
   /** Complete listener of every user task that has a Camunda Form. */
   public void validateTask(DelegateTask task) {
@@ -118,7 +123,7 @@ public class FormValidator {
   }
 
   private FormDefinition formOf(String deploymentId, String formId) {
-    Map<String, FormDefinition> deployed = forms.computeIfAbsent(deploymentId, this::load);
+    Map<String, FormDefinition> deployed = forms.get(deploymentId, this::load);
     FormDefinition form = deployed.get(formId);
     if (form == null) {
       throw new IllegalStateException("Form '" + formId + "' is not part of deployment " + deploymentId);

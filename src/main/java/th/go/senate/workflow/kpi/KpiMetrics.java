@@ -1,7 +1,6 @@
 package th.go.senate.workflow.kpi;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -17,6 +16,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import th.go.senate.workflow.identity.BureauDirectory;
 import th.go.senate.workflow.identity.BureauDirectory.GroupDescription;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 
 /**
  * KPI metrics for Prometheus ({@code /actuator/prometheus}). Labels are process keys, step ids and bureau ids
@@ -40,9 +42,11 @@ public class KpiMetrics {
 
   private final MeterRegistry registry;
   private final JdbcTemplate jdbc;
-  private volatile Snapshot snapshot;
+  /** One entry (the counts of every bureau); {@link #refresh} clears it. */
+  private final LoadingCache<Boolean, Snapshot> snapshot = Caffeine.newBuilder().expireAfterWrite(SNAPSHOT_TTL)
+      .build(counts -> read());
 
-  private record Snapshot(Instant readAt, Map<String, long[]> byBureau) {
+  private record Snapshot(Map<String, long[]> byBureau) {
   }
 
   public KpiMetrics(MeterRegistry registry, JdbcTemplate jdbc, BureauDirectory bureaus) {
@@ -87,28 +91,22 @@ public class KpiMetrics {
   }
 
   private double count(String bureau, int which) {
-    Snapshot current = snapshot;
-    Instant now = Instant.now();
-    if (current == null || current.readAt().plus(SNAPSHOT_TTL).isBefore(now)) {
-      current = read(now);
-      snapshot = current;
-    }
-    long[] counts = current.byBureau().get(bureau);
+    long[] counts = snapshot.get(Boolean.TRUE).byBureau().get(bureau);
     return counts == null ? 0 : counts[which];
   }
 
   /** Open facts only (completed_at is null: indexed), grouped by candidate group. */
-  private Snapshot read(Instant now) {
+  private Snapshot read() {
     Map<String, long[]> byBureau = new HashMap<>();
     jdbc.query("select candidate_group, count(*), count(*) filter (where due_at < ?) from kpi_step_fact "
         + "where completed_at is null group by candidate_group", rs -> {
           byBureau.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
         }, KpiRepository.time(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant()));
-    return new Snapshot(now, byBureau);
+    return new Snapshot(byBureau);
   }
 
   /** Forgets the cached open/overdue counts (tests). */
   public void refresh() {
-    snapshot = null;
+    snapshot.invalidateAll();
   }
 }

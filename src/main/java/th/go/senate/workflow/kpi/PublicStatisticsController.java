@@ -1,13 +1,11 @@
 package th.go.senate.workflow.kpi;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +19,9 @@ import th.go.senate.workflow.calendar.ThaiDates;
 import th.go.senate.workflow.kpi.KpiReport.Row;
 import th.go.senate.workflow.kpi.ReportQuery.GroupBy;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 /**
  * Public statistics, no login ("open by default"): per process and reporting round of a fiscal year, the
  * steps received and completed and the % completed on time. Only aggregates: no person, no business key, no
@@ -33,10 +34,9 @@ public class PublicStatisticsController {
   static final Duration CACHE_TTL = Duration.ofMinutes(5);
 
   private final KpiReportService reports;
-  private final Map<Integer, Cached> cache = new ConcurrentHashMap<>();
-
-  private record Cached(Instant at, Statistics statistics) {
-  }
+  /** Fiscal year → figures, for {@link #CACHE_TTL}; a handful of years are asked for, more are not kept. */
+  private final Cache<Integer, Statistics> cache = Caffeine.newBuilder().expireAfterWrite(CACHE_TTL)
+      .maximumSize(20).build();
 
   public PublicStatisticsController(KpiReportService reports) {
     this.reports = reports;
@@ -96,22 +96,12 @@ public class PublicStatisticsController {
     LocalDate today = BangkokTime.today();
     int year = fiscalYear != null ? fiscalYear : FiscalYear.of(today);
     new ReportPeriod(year, 12); // validates the year (400 with a Thai message)
-    Instant now = Instant.now();
-    Cached cached = cache.get(year);
-    if (cached != null && cached.at().plus(CACHE_TTL).isAfter(now)) {
-      return cached.statistics();
-    }
-    Statistics statistics = compute(year, today);
-    if (cache.size() > 20) {
-      cache.clear();
-    }
-    cache.put(year, new Cached(now, statistics));
-    return statistics;
+    return cache.get(year, y -> compute(y, today));
   }
 
   /** Forgets the cached figures (tests). */
   void forget() {
-    cache.clear();
+    cache.invalidateAll();
   }
 
   private Statistics compute(int year, LocalDate today) {

@@ -19,6 +19,9 @@ import th.go.senate.workflow.identity.BureauDirectory;
 import th.go.senate.workflow.identity.BureauDirectory.GroupDescription;
 import th.go.senate.workflow.reference.ReferenceNumberProperties;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+
 /**
  * The figures an operator alerts on, read from the database (every node shows the same values: they carry the label
  * {@code scope="cluster"} and are aggregated with {@code max}, never summed over nodes; docs/manager-guide.md, Metrics):
@@ -44,7 +47,9 @@ public class EngineMetrics {
   static final String CLUSTER = "cluster";
 
   private final JdbcTemplate jdbc;
-  private volatile Snapshot snapshot;
+  /** One entry (every value); {@link #refresh} clears it. */
+  private final LoadingCache<Boolean, Snapshot> snapshot = Caffeine.newBuilder().expireAfterWrite(SNAPSHOT_TTL)
+      .build(values -> read(Instant.now()));
 
   record Snapshot(Instant readAt, Map<String, Long> failedJobs, Map<String, Long> incidents, long dueJobs,
       double oldestDueSeconds, Map<String, Long> atRisk, Map<String, Double> onTime) {
@@ -80,18 +85,12 @@ public class EngineMetrics {
   }
 
   Snapshot current() {
-    Snapshot current = snapshot;
-    Instant now = Instant.now();
-    if (current == null || current.readAt().plus(SNAPSHOT_TTL).isBefore(now)) {
-      current = read(now);
-      snapshot = current;
-    }
-    return current;
+    return snapshot.get(Boolean.TRUE);
   }
 
   /** Forgets the cached values (tests). */
   public void refresh() {
-    snapshot = null;
+    snapshot.invalidateAll();
   }
 
   private Snapshot read(Instant now) {

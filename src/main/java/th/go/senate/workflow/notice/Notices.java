@@ -18,6 +18,8 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
 
+import th.go.senate.workflow.identity.SystemAuthority;
+
 /**
  * The one way a notice is written: rendered from its template, one outbox row per recipient, and for each row a
  * message job of {@link NoticeJobHandler}, all in the current engine transaction (so a rolled-back step leaves
@@ -43,15 +45,17 @@ public class Notices {
   private final NoticeProperties properties;
   private final NoticeMetrics metrics;
   private final IdentityService identity;
+  private final SystemAuthority systemAuthority;
   private final boolean enabled;
 
   public Notices(NoticeTemplates templates, NoticeOutbox outbox, NoticeProperties properties, NoticeMetrics metrics,
-      @Lazy IdentityService identity, ObjectProvider<JavaMailSender> mail) {
+      @Lazy IdentityService identity, SystemAuthority systemAuthority, ObjectProvider<JavaMailSender> mail) {
     this.templates = templates;
     this.outbox = outbox;
     this.properties = properties;
     this.metrics = metrics;
     this.identity = identity;
+    this.systemAuthority = systemAuthority;
     this.enabled = mail.getIfAvailable() != null;
     if (!enabled) {
       LOG.warn("No SMTP server configured (spring.mail.host / SENATE_MAIL_HOST): e-mail notices are off "
@@ -155,14 +159,7 @@ public class Notices {
    * Identity look-ups for a notice are the platform's, not the user's: a clerk who assigns a task may not be
    * allowed to read other users, and a timer runs with nobody logged in.
    */
-  private static <T> T withoutAuthorization(java.util.concurrent.Callable<T> query) {
-    CommandContext context = Context.getCommandContext();
-    try {
-      return context == null ? query.call() : context.runWithoutAuthorization(query);
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+  private <T> T withoutAuthorization(java.util.function.Supplier<T> query) {
+    return systemAuthority.call(query);
   }
 }

@@ -26,6 +26,11 @@ public class SlaPlanner {
   /** Id of the timeout task listener that carries the SLA timer on every user task. */
   public static final String TIMER_LISTENER_ID = "SlaTimer";
   /**
+   * The date of that timer in every model (ModelRulesTest holds each model to it): {@link SlaReplanner}
+   * recognises the SLA timers by it.
+   */
+  public static final String TIMER_EXPRESSION = "${slaPlanner.nextCheckpoint(execution)}";
+  /**
    * Process variable (a date) with the case's legal deadline, when the process has one (a bill's limit):
    * no step of the case is due after it, so every task shows the deadline that binds the case.
    */
@@ -40,11 +45,6 @@ public class SlaPlanner {
   public SlaPlanner(SlaPolicyService policies, DueDatePlanner planner) {
     this.policies = policies;
     this.planner = planner;
-  }
-
-  /** The schedule of a step counted from {@code start} as given (a policy's {@code countFrom} is not applied). */
-  public SlaSchedule schedule(String processKey, String stepId, Instant start) {
-    return scheduleFrom(policies.policyFor(processKey, stepId), start, null);
   }
 
   /**

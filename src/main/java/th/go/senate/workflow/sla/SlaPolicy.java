@@ -15,9 +15,4 @@ import th.go.senate.workflow.calendar.CalendarKind;
  */
 public record SlaPolicy(int durationDays, CalendarKind calendar, int warningPercent, int escalationPercent,
     String escalationGroup, Integer headDays, String countFrom) {
-
-  public SlaPolicy(int durationDays, CalendarKind calendar, int warningPercent, int escalationPercent,
-      String escalationGroup) {
-    this(durationDays, calendar, warningPercent, escalationPercent, escalationGroup, null, null);
-  }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.history.HistoricDetail;
@@ -18,7 +17,6 @@ import org.camunda.bpm.engine.impl.HistoricProcessInstanceQueryImpl;
 import org.camunda.bpm.engine.impl.HistoricVariableInstanceQueryImpl;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.history.event.HistoricDetailEventEntity;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.HistoricVariableInstanceEntity;
@@ -30,6 +28,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import th.go.senate.workflow.calendar.BangkokTime;
+import th.go.senate.workflow.identity.SystemAuthority;
 import th.go.senate.workflow.notice.NoticeOutbox;
 import th.go.senate.workflow.notice.PetitionerNotices;
 import th.go.senate.workflow.reference.ReferenceNumberService;
@@ -61,16 +60,16 @@ public class IntegrityCaseService {
   private final ProtectedIdentityStore store;
   private final ReferenceNumberService referenceNumbers;
   private final RuntimeService runtimeService;
-  private final IdentityService identityService;
+  private final SystemAuthority systemAuthority;
   private final NoticeOutbox outbox;
 
   public IntegrityCaseService(ProtectedIdentityStore store, ReferenceNumberService referenceNumbers,
-      RuntimeService runtimeService, IdentityService identityService, NoticeOutbox outbox) {
+      RuntimeService runtimeService, SystemAuthority systemAuthority, NoticeOutbox outbox) {
     this.outbox = outbox;
     this.store = store;
     this.referenceNumbers = referenceNumbers;
     this.runtimeService = runtimeService;
-    this.identityService = identityService;
+    this.systemAuthority = systemAuthority;
   }
 
   /** What the intake clerk submits ({@code POST /api/integrity-cases}). */
@@ -121,7 +120,8 @@ public class IntegrityCaseService {
         clerk);
     Map<String, Object> variables = caseVariables(intake.channel(), intake.subject(), intake.allegation(),
         intake.receivedDate(), anonymous, clerk);
-    ProcessInstance instance = asSystem(() -> runtimeService.startProcessInstanceByKey(PROCESS_KEY, businessKey, variables));
+    ProcessInstance instance = systemAuthority.call(
+        () -> runtimeService.startProcessInstanceByKey(PROCESS_KEY, businessKey, variables));
     LOG.info("Integrity case {} registered by {} (identity {} in the protected store)", businessKey, clerk,
         anonymous ? "not given" : "kept");
     return new Opened(businessKey, instance.getId());
@@ -194,7 +194,7 @@ public class IntegrityCaseService {
 
   private int purgeHistoryOfCase(String processKey, String businessKey) {
     CommandContext commandContext = Context.getCommandContext();
-    return withoutAuthorization(commandContext, () -> {
+    return systemAuthority.call(() -> {
       HistoricProcessInstanceQueryImpl query = new HistoricProcessInstanceQueryImpl();
       query.processDefinitionKey(processKey).processInstanceBusinessKey(businessKey);
       int removed = 0;
@@ -214,7 +214,7 @@ public class IntegrityCaseService {
   private int purgeHistory(String processInstanceId, IdentityVariables identity) {
     CommandContext commandContext = Context.getCommandContext();
     List<String> names = identity.names();
-    return withoutAuthorization(commandContext, () -> {
+    return systemAuthority.call(() -> {
       Set<String> variableIds = new LinkedHashSet<>();
       HistoricVariableInstanceQueryImpl variables = new HistoricVariableInstanceQueryImpl();
       variables.processInstanceIdIn(processInstanceId).variableNameIn(names.toArray(String[]::new)).includeDeleted();
@@ -240,18 +240,6 @@ public class IntegrityCaseService {
     });
   }
 
-  private static <T> T withoutAuthorization(CommandContext commandContext, java.util.function.Supplier<T> action) {
-    boolean enabled = commandContext.isAuthorizationCheckEnabled();
-    commandContext.disableAuthorizationCheck();
-    try {
-      return action.get();
-    } finally {
-      if (enabled) {
-        commandContext.enableAuthorizationCheck();
-      }
-    }
-  }
-
   private static Map<String, Object> caseVariables(String channel, String subject, String allegation, String receivedDate,
       boolean anonymous, String registeredBy) {
     Map<String, Object> variables = new HashMap<>();
@@ -262,18 +250,6 @@ public class IntegrityCaseService {
     variables.put("anonymous", anonymous);
     variables.put("registeredBy", registeredBy);
     return variables;
-  }
-
-  private <T> T asSystem(java.util.function.Supplier<T> action) {
-    Authentication caller = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
-    try {
-      return action.get();
-    } finally {
-      if (caller != null) {
-        identityService.setAuthentication(caller);
-      }
-    }
   }
 
   static List<String> problems(Intake intake) {

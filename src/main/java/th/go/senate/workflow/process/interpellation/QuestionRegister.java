@@ -11,16 +11,15 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 import th.go.senate.workflow.calendar.BangkokTime;
 import th.go.senate.workflow.calendar.FiscalYear;
+import th.go.senate.workflow.identity.SystemAuthority;
 import th.go.senate.workflow.kpi.KpiRecorder;
 
 /**
@@ -39,12 +38,12 @@ public class QuestionRegister {
       KpiRecorder.LEGAL_LIMIT_MET_VARIABLE);
 
   private final HistoryService historyService;
-  private final IdentityService identityService;
+  private final SystemAuthority systemAuthority;
   private final JdbcTemplate jdbc;
 
-  public QuestionRegister(HistoryService historyService, IdentityService identityService, JdbcTemplate jdbc) {
+  public QuestionRegister(HistoryService historyService, SystemAuthority systemAuthority, JdbcTemplate jdbc) {
     this.historyService = historyService;
-    this.identityService = identityService;
+    this.systemAuthority = systemAuthority;
     this.jdbc = jdbc;
   }
 
@@ -55,15 +54,7 @@ public class QuestionRegister {
   public List<QuestionEntry> list(Filter filter) {
     // The caller's groups were checked by the controller; the register reads every question, which the
     // engine's per-instance authorizations would hide from the bureaus that work on them.
-    Authentication caller = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
-    try {
-      return read(filter);
-    } finally {
-      if (caller != null) {
-        identityService.setAuthentication(caller);
-      }
-    }
+    return systemAuthority.call(() -> read(filter));
   }
 
   private List<QuestionEntry> read(Filter filter) {

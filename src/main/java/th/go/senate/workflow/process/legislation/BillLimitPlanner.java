@@ -6,7 +6,6 @@ import java.util.Date;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
@@ -14,7 +13,9 @@ import org.springframework.stereotype.Component;
 import th.go.senate.workflow.calendar.BangkokTime;
 import th.go.senate.workflow.calendar.DueDatePlanner;
 import th.go.senate.workflow.calendar.ThaiDates;
+import th.go.senate.workflow.identity.SystemAuthority;
 import th.go.senate.workflow.kpi.KpiRecorder;
+import th.go.senate.workflow.sla.CaseDeadline;
 import th.go.senate.workflow.sla.SlaPlanner;
 import th.go.senate.workflow.web.Refusal;
 
@@ -26,7 +27,7 @@ import th.go.senate.workflow.web.Refusal;
  * extended.
  */
 @Component("billLimitPlanner")
-public class BillLimitPlanner {
+public class BillLimitPlanner implements CaseDeadline {
 
   public static final String PROCESS_KEY = "legislation";
   public static final String BILL_TYPE = "billType";
@@ -46,11 +47,25 @@ public class BillLimitPlanner {
   private final DueDatePlanner planner;
   private final BillLimitService limits;
   private final ManagementService managementService;
+  private final SystemAuthority systemAuthority;
 
-  public BillLimitPlanner(DueDatePlanner planner, BillLimitService limits, @Lazy ManagementService managementService) {
+  public BillLimitPlanner(DueDatePlanner planner, BillLimitService limits, @Lazy ManagementService managementService,
+      SystemAuthority systemAuthority) {
     this.planner = planner;
     this.limits = limits;
     this.managementService = managementService;
+    this.systemAuthority = systemAuthority;
+  }
+
+  /** The deemed-approval timer is the bill's case deadline: re-counted when holidays or sessions change. */
+  @Override
+  public String processKey() {
+    return PROCESS_KEY;
+  }
+
+  @Override
+  public String timerActivityId() {
+    return DEEMED_APPROVAL_TIMER;
   }
 
   /**
@@ -101,12 +116,11 @@ public class BillLimitPlanner {
       execution.setVariable(EXTENSION_GRANTED, YES);
     }
     // The clerk who completed the step may not manage jobs; the re-planning is the platform's, not theirs.
-    Context.getCommandContext().runWithoutAuthorization(() -> {
+    systemAuthority.run(() -> {
       for (Job job : managementService.createJobQuery().processInstanceId(execution.getProcessInstanceId())
           .activityId(DEEMED_APPROVAL_TIMER).list()) {
         managementService.recalculateJobDuedate(job.getId(), false);
       }
-      return null;
     });
   }
 

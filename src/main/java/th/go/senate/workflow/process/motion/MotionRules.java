@@ -11,7 +11,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.context.annotation.Lazy;
@@ -20,6 +19,7 @@ import org.springframework.stereotype.Component;
 import th.go.senate.workflow.calendar.BangkokTime;
 import th.go.senate.workflow.calendar.FiscalYear;
 import th.go.senate.workflow.decision.DecisionTables;
+import th.go.senate.workflow.identity.SystemAuthority;
 import th.go.senate.workflow.web.Refusal;
 
 /**
@@ -52,12 +52,14 @@ public class MotionRules {
   private final DecisionTables decisionTables;
   private final HistoryService historyService;
   private final RuntimeService runtimeService;
+  private final SystemAuthority systemAuthority;
 
   public MotionRules(DecisionTables decisionTables, @Lazy HistoryService historyService,
-      @Lazy RuntimeService runtimeService) {
+      @Lazy RuntimeService runtimeService, SystemAuthority systemAuthority) {
     this.decisionTables = decisionTables;
     this.historyService = historyService;
     this.runtimeService = runtimeService;
+    this.systemAuthority = systemAuthority;
   }
 
   /** The row of a motion type in {@code motionRules}. */
@@ -181,7 +183,7 @@ public class MotionRules {
     }
     int year = "FISCAL_YEAR".equals(rule.yearBasis()) ? FiscalYear.of(day) : day.getYear() + FiscalYear.BUDDHIST_ERA_OFFSET;
     String self = execution.getProcessInstanceId();
-    List<String> counted = Context.getCommandContext().runWithoutAuthorization(() -> {
+    List<String> counted = systemAuthority.call(() -> {
       List<String> keys = new java.util.ArrayList<>();
       for (HistoricProcessInstance held : historyService.createHistoricProcessInstanceQuery()
           .processDefinitionKey(PROCESS_KEY).variableValueEquals(DEBATE_YEAR, year).variableValueEquals(DEBATE_HELD, true)

@@ -10,13 +10,13 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.springframework.stereotype.Component;
 
 import th.go.senate.workflow.calendar.BangkokTime;
 import th.go.senate.workflow.calendar.FiscalRound;
 import th.go.senate.workflow.identity.BureauDirectory.GroupDescription;
 import th.go.senate.workflow.identity.BureauDirectory;
+import th.go.senate.workflow.identity.SystemAuthority;
 import th.go.senate.workflow.kpi.IndicatorService.IndicatorResult;
 import th.go.senate.workflow.kpi.IndicatorService;
 import th.go.senate.workflow.kpi.KpiTargetService;
@@ -52,11 +52,14 @@ public class PlanReviewRound {
   private final KpiTargetService targets;
   private final IndicatorService indicators;
   private final BureauDirectory bureaus;
+  private final SystemAuthority systemAuthority;
 
-  public PlanReviewRound(KpiTargetService targets, IndicatorService indicators, BureauDirectory bureaus) {
+  public PlanReviewRound(KpiTargetService targets, IndicatorService indicators, BureauDirectory bureaus,
+      SystemAuthority systemAuthority) {
     this.targets = targets;
     this.indicators = indicators;
     this.bureaus = bureaus;
+    this.systemAuthority = systemAuthority;
   }
 
   /**
@@ -72,7 +75,7 @@ public class PlanReviewRound {
           + ") เปิดรอบได้ตั้งแต่วันสิ้นรอบเป็นต้นไป (the round closes on " + round.cutOff() + "; it cannot be opened before)");
     }
     String roundKey = round.fiscalYear() + "-" + round.months();
-    long running = Context.getCommandContext().runWithoutAuthorization(() -> execution.getProcessEngineServices()
+    long running = systemAuthority.call(() -> execution.getProcessEngineServices()
         .getRuntimeService().createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
         .variableValueEquals(ROUND_KEY, roundKey).count());
     if (running > 0) {
