@@ -1,8 +1,8 @@
 package th.go.senate.workflow.process.minutes;
 
-import static th.go.senate.workflow.process.FormDates.notBefore;
-import static th.go.senate.workflow.process.FormDates.notInFuture;
-import static th.go.senate.workflow.process.FormDates.required;
+import static th.go.senate.workflow.process.FormValues.notBefore;
+import static th.go.senate.workflow.process.FormValues.notInFuture;
+import static th.go.senate.workflow.process.FormValues.required;
 
 import java.time.LocalDate;
 import java.util.Map;
@@ -17,7 +17,7 @@ import th.go.senate.workflow.calendar.CalendarKind;
 import th.go.senate.workflow.calendar.DueDatePlanner;
 import th.go.senate.workflow.decision.DecisionTables;
 import th.go.senate.workflow.kpi.KpiRecorder;
-import th.go.senate.workflow.process.FormDates;
+import th.go.senate.workflow.process.FormValues;
 
 /**
  * What the committeeMinutes model needs beyond the spine ({@code ${committeeMinutesRules}} in
@@ -79,7 +79,7 @@ public class CommitteeMinutesRules {
     Object kind = task.getVariable("recordKind");
     DmnDecisionRuleResult row = decisionTables.singleRow(DECISION_KEY, Map.of("recordKind", String.valueOf(kind)));
     if (row == null) {
-      throw FormDates.refusal(task.getName(), "ไม่มีกำหนดเวลาเผยแพร่ของรายงานประเภท '" + kind
+      throw FormValues.refusal(task.getName(), "ไม่มีกำหนดเวลาเผยแพร่ของรายงานประเภท '" + kind
           + "' ในตาราง minutesPublication แจ้งผู้ดูแลระบบ", "no row for record kind " + kind + " in " + DECISION_KEY);
     }
     return ((Number) row.getEntry("publicationWorkingDays")).intValue();

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Component;
 import th.go.senate.workflow.calendar.BangkokTime;
 import th.go.senate.workflow.calendar.FiscalYear;
 import th.go.senate.workflow.decision.DecisionTables;
+import th.go.senate.workflow.process.FormValues;
 import th.go.senate.workflow.identity.SystemAuthority;
 import th.go.senate.workflow.web.Refusal;
 
@@ -82,15 +83,15 @@ public class MotionRules {
    */
   public void filed(DelegateExecution execution) {
     String step = "สมาชิกยื่นญัตติ";
-    MotionRule rule = ruleFor(text(execution.getVariable(MOTION_TYPE)));
-    int existing = number(execution.getVariable(EXISTING_SENATORS));
+    MotionRule rule = ruleFor(FormValues.text(execution.getVariable(MOTION_TYPE)));
+    int existing = FormValues.number(execution.getVariable(EXISTING_SENATORS));
     if (existing < 1 || existing > rule.fullMembership()) {
       reject(step, "\"จำนวนสมาชิกวุฒิสภาเท่าที่มีอยู่\" ต้องอยู่ระหว่าง 1 ถึง " + rule.fullMembership()
           + " คน (รัฐธรรมนูญ มาตรา 107; ได้รับ " + existing + ")",
           "existing senators must be between 1 and " + rule.fullMembership());
     }
     int required = rule.requiredSignatures(existing);
-    int signed = number(execution.getVariable(SIGNATURE_COUNT));
+    int signed = FormValues.number(execution.getVariable(SIGNATURE_COUNT));
     if (signed > existing) {
       reject(step, "\"จำนวนสมาชิกผู้เข้าชื่อ\" (" + signed + " คน) มากกว่าจำนวนสมาชิกเท่าที่มีอยู่ (" + existing + " คน)",
           signed + " signatures exceed the " + existing + " existing senators");
@@ -101,7 +102,7 @@ public class MotionRules {
     }
     execution.setVariable(REQUIRED_SIGNATURES, required);
     execution.setVariable(NOTIFY_CABINET, "ALWAYS".equals(rule.cabinetNotice())
-        || "YES".equals(text(execution.getVariable(CABINET_NOTICE_REQUESTED))));
+        || "YES".equals(FormValues.text(execution.getVariable(CABINET_NOTICE_REQUESTED))));
     LocalDate filedOn = date(execution.getVariable("filedOn"));
     LocalDate today = BangkokTime.today();
     if (filedOn != null && filedOn.isAfter(today)) {
@@ -115,19 +116,19 @@ public class MotionRules {
    * type needs, and no more than it was filed with; one that lacks them is returned to the mover.
    */
   public void signaturesChecked(DelegateTask task) {
-    if (!"COMPLETE".equals(text(task.getVariable("checkResult")))) {
+    if (!"COMPLETE".equals(FormValues.text(task.getVariable("checkResult")))) {
       return;
     }
-    int verified = number(task.getVariable(VERIFIED_SIGNATURES));
-    int filed = number(task.getVariable(SIGNATURE_COUNT));
-    int required = number(task.getVariable(REQUIRED_SIGNATURES));
+    int verified = FormValues.number(task.getVariable(VERIFIED_SIGNATURES));
+    int filed = FormValues.number(task.getVariable(SIGNATURE_COUNT));
+    int required = FormValues.number(task.getVariable(REQUIRED_SIGNATURES));
     if (verified > filed) {
       reject(task.getName(), "\"จำนวนลายมือชื่อที่ตรวจสอบแล้ว\" (" + verified + ") มากกว่าจำนวนผู้เข้าชื่อที่ยื่นไว้ (" + filed + ")",
           verified + " verified signatures exceed the " + filed + " filed");
     }
     if (verified < required) {
-      MotionRule rule = ruleFor(text(task.getVariable(MOTION_TYPE)));
-      reject(task.getName(), tooFewSignatures(rule, number(task.getVariable(EXISTING_SENATORS)), required, verified)
+      MotionRule rule = ruleFor(FormValues.text(task.getVariable(MOTION_TYPE)));
+      reject(task.getName(), tooFewSignatures(rule, FormValues.number(task.getVariable(EXISTING_SENATORS)), required, verified)
           + " หากลายมือชื่อไม่ครบให้เลือก \"คืนญัตติแก่ผู้เสนอ\"", "only " + verified
           + " signatures verified; at least " + required + " are needed");
     }
@@ -143,7 +144,7 @@ public class MotionRules {
     if (sitting.isBefore(today)) {
       reject(task.getName(), "\"วันประชุมที่บรรจุญัตติ\" ต้องไม่ก่อนวันนี้ (" + today + ")", "sitting " + sitting + " is in the past");
     }
-    MotionRule rule = ruleFor(text(task.getVariable(MOTION_TYPE)));
+    MotionRule rule = ruleFor(FormValues.text(task.getVariable(MOTION_TYPE)));
     yearlyLimit(task.getName(), task.getExecution(), rule, sitting, true);
   }
 
@@ -152,11 +153,11 @@ public class MotionRules {
    * motion that was considered has one; a general debate held is what the once-a-year rule counts from now on.
    */
   public void sittingRecorded(DelegateTask task) {
-    String type = text(task.getVariable(MOTION_TYPE));
-    if (!"CONSIDERED".equals(text(task.getVariable("sittingOutcome")))) {
+    String type = FormValues.text(task.getVariable(MOTION_TYPE));
+    if (!"CONSIDERED".equals(FormValues.text(task.getVariable("sittingOutcome")))) {
       return;
     }
-    String resolution = text(task.getVariable("senateResolution"));
+    String resolution = FormValues.text(task.getVariable("senateResolution"));
     if (GENERAL_DEBATE.equals(type)) {
       if (resolution != null && !resolution.isBlank()) {
         reject(task.getName(), "การอภิปรายทั่วไปตามรัฐธรรมนูญ มาตรา 153 ไม่มีการลงมติ จึงบันทึก \"มติที่ประชุม\" ไม่ได้",
@@ -234,12 +235,8 @@ public class MotionRules {
   }
 
   private static LocalDate required(DelegateTask task, String key, String label) {
-    LocalDate date = date(task.getVariable(key));
-    if (date == null) {
-      // The spine's form validation refuses a missing or malformed date first; this is a second lock.
-      reject(task.getName(), "กรุณากรอก \"" + label + "\" ในรูปแบบ ปปปป-ดด-วว", "missing or malformed " + key);
-    }
-    return date;
+    // The spine's form validation refuses a missing or malformed date first; this is a second lock.
+    return FormValues.required(task, key, label, task.getName());
   }
 
   /** A date form value (form-js submits "YYYY-MM-DD"; the engine API may pass a Date). */
@@ -247,31 +244,11 @@ public class MotionRules {
     return BangkokTime.date(value);
   }
 
-  private static int number(Object value) {
-    if (value instanceof Number n) {
-      return n.intValue();
-    }
-    if (value == null || String.valueOf(value).isBlank()) {
-      return 0;
-    }
-    try {
-      return (int) Double.parseDouble(String.valueOf(value).strip());
-    } catch (NumberFormatException e) {
-      return 0;
-    }
-  }
-
   private static int integer(Object value) {
     return value instanceof Number n ? n.intValue() : 0;
   }
 
-  private static String text(Object value) {
-    return value == null ? null : value.toString();
-  }
-
-  /** A form refusal: the REST layer answers it 400 with this message alone (web/EngineRestErrors). */
   private static void reject(String step, String thai, String english) {
-    throw new Refusal("\"" + step + "\" ไม่ถูกต้อง: " + thai
-        + " — ยังไม่ได้บันทึกข้อมูลใด ๆ กรุณาแก้ไขแล้วส่งใหม่ (" + english + ")");
+    throw FormValues.refusal(step, thai, english);
   }
 }

@@ -1,8 +1,8 @@
 package th.go.senate.workflow.process.reform;
 
-import static th.go.senate.workflow.process.FormDates.notBefore;
-import static th.go.senate.workflow.process.FormDates.notInFuture;
-import static th.go.senate.workflow.process.FormDates.required;
+import static th.go.senate.workflow.process.FormValues.notBefore;
+import static th.go.senate.workflow.process.FormValues.notInFuture;
+import static th.go.senate.workflow.process.FormValues.required;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,7 +20,7 @@ import th.go.senate.workflow.calendar.CalendarKind;
 import th.go.senate.workflow.calendar.DueDatePlanner;
 import th.go.senate.workflow.decision.DecisionTables;
 import th.go.senate.workflow.kpi.KpiRecorder;
-import th.go.senate.workflow.process.FormDates;
+import th.go.senate.workflow.process.FormValues;
 
 /**
  * What the reformMonitoring model needs beyond the spine ({@code ${reformMonitoringRules}} in
@@ -54,7 +54,7 @@ public class ReformMonitoringRules {
     String duty = String.valueOf(execution.getVariable("reportingDuty"));
     DmnDecisionRuleResult row = duty(duty);
     if (!Boolean.TRUE.equals(row.getEntry("inForce"))) {
-      throw FormDates.refusal(START_STEP, "หน้าที่รายงาน \"" + duty + "\" (" + row.getEntry("legalBasis")
+      throw FormValues.refusal(START_STEP, "หน้าที่รายงาน \"" + duty + "\" (" + row.getEntry("legalBasis")
           + ") สิ้นสุดแล้ว ไม่เปิดรอบรายงานใหม่", "reporting duty " + duty + " is no longer in force");
     }
     LocalDate periodEnd = required(execution, "periodEnd", "วันสิ้นรอบรายงาน", START_STEP);
@@ -65,7 +65,7 @@ public class ReformMonitoringRules {
       if (!other.getId().equals(execution.getProcessInstanceId())
           && !HistoricProcessInstance.STATE_EXTERNALLY_TERMINATED.equals(other.getState())
           && !HistoricProcessInstance.STATE_INTERNALLY_TERMINATED.equals(other.getState())) {
-        throw FormDates.refusal(START_STEP, "มีเรื่องของรอบรายงานที่สิ้นสุดวันที่ " + periodEnd + " แล้ว (เลขที่ "
+        throw FormValues.refusal(START_STEP, "มีเรื่องของรอบรายงานที่สิ้นสุดวันที่ " + periodEnd + " แล้ว (เลขที่ "
             + other.getBusinessKey() + ")", "a round for " + duty + " ending " + periodEnd + " exists: " + other.getId());
       }
     }
@@ -103,8 +103,8 @@ public class ReformMonitoringRules {
    * whether they stayed within the duty's consideration days. The KPI recorder reads both at the end.
    */
   public void considered(DelegateExecution execution) {
-    LocalDate received = FormDates.toDate(execution.getVariable("receivedOn"));
-    LocalDate sitting = FormDates.toDate(execution.getVariable("sittingDate"));
+    LocalDate received = FormValues.toDate(execution.getVariable("receivedOn"));
+    LocalDate sitting = FormValues.toDate(execution.getVariable("sittingDate"));
     int used = planner.daysCounted(received, sitting, CalendarKind.CALENDAR_DAYS);
     int allowed = ((Number) duty(String.valueOf(execution.getVariable("reportingDuty"))).getEntry("considerationDays"))
         .intValue();
@@ -115,7 +115,7 @@ public class ReformMonitoringRules {
   private DmnDecisionRuleResult duty(String duty) {
     DmnDecisionRuleResult row = decisionTables.singleRow(DECISION_KEY, Map.of("reportingDuty", duty));
     if (row == null) {
-      throw FormDates.refusal(START_STEP, "ไม่รู้จักหน้าที่รายงาน \"" + duty + "\" ในตาราง reformReporting",
+      throw FormValues.refusal(START_STEP, "ไม่รู้จักหน้าที่รายงาน \"" + duty + "\" ในตาราง reformReporting",
           "unknown reporting duty " + duty);
     }
     return row;

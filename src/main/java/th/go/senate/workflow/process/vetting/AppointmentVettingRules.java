@@ -16,6 +16,7 @@ import th.go.senate.workflow.calendar.BangkokTime;
 import th.go.senate.workflow.calendar.CalendarKind;
 import th.go.senate.workflow.calendar.DueDatePlanner;
 import th.go.senate.workflow.decision.DecisionTables;
+import th.go.senate.workflow.process.FormValues;
 import th.go.senate.workflow.web.Refusal;
 
 /**
@@ -55,10 +56,10 @@ public class AppointmentVettingRules {
     if (row == null) {
       throw new Refusal("ไม่พบเงื่อนไขในตาราง appointmentVettingRules — ยังไม่ได้บันทึกข้อมูลใด ๆ (no vetting rule)");
     }
-    return new VettingRule(integer(row.getEntry("vettingDays")), CalendarKind.valueOf((String) row.getEntry("calendar")),
-        integer(row.getEntry("extensionsAllowed")), integer(row.getEntry("maxExtensionDays")),
-        integer(row.getEntry("fullMembership")), integer(row.getEntry("approvalNumerator")),
-        integer(row.getEntry("approvalDenominator")));
+    return new VettingRule(FormValues.number(row.getEntry("vettingDays")), CalendarKind.valueOf((String) row.getEntry("calendar")),
+        FormValues.number(row.getEntry("extensionsAllowed")), FormValues.number(row.getEntry("maxExtensionDays")),
+        FormValues.number(row.getEntry("fullMembership")), FormValues.number(row.getEntry("approvalNumerator")),
+        FormValues.number(row.getEntry("approvalDenominator")));
   }
 
   /** End listener of the start event: the nomination was not received in the future. */
@@ -92,7 +93,7 @@ public class AppointmentVettingRules {
    */
   public Date reportDueAt(DelegateExecution execution) {
     LocalDate appointed = BangkokTime.date(execution.getVariable(APPOINTED_ON));
-    return Date.from(dueInstant(appointed, integer(execution.getVariable(EXTENSION_DAYS))));
+    return Date.from(dueInstant(appointed, FormValues.number(execution.getVariable(EXTENSION_DAYS))));
   }
 
   /**
@@ -102,27 +103,27 @@ public class AppointmentVettingRules {
    */
   public void committeeActed(DelegateTask task) {
     VettingRule rule = rule();
-    String action = text(task.getVariable("committeeAction"));
-    String report = text(task.getVariable(REPORT));
+    String action = FormValues.text(task.getVariable("committeeAction"));
+    String report = FormValues.text(task.getVariable(REPORT));
     task.removeVariable(REPORT);
     if ("EXTEND".equals(action)) {
       if (report != null && !report.isBlank()) {
         reject(task.getName(), "ขยายเวลาและเสนอรายงานพร้อมกันไม่ได้ กรุณาเลือกอย่างใดอย่างหนึ่ง", "extension and report together");
       }
-      int granted = integer(task.getVariable(EXTENSIONS_GRANTED));
+      int granted = FormValues.number(task.getVariable(EXTENSIONS_GRANTED));
       if (granted >= rule.extensionsAllowed()) {
         reject(task.getName(), "ขยายเวลาของคณะกรรมาธิการได้ " + rule.extensionsAllowed() + " ครั้ง และได้ขยายไปแล้ว "
             + granted + " ครั้ง (ข้อบังคับการประชุมวุฒิสภา พ.ศ. 2562)", "extension " + (granted + 1) + " of " + rule.extensionsAllowed() + " allowed");
       }
-      int days = integer(task.getVariable("requestedExtensionDays"));
+      int days = FormValues.number(task.getVariable("requestedExtensionDays"));
       if (days < 1 || days > rule.maxExtensionDays()) {
         reject(task.getName(), "\"จำนวนวันที่ขยาย\" ต้องอยู่ระหว่าง 1 ถึง " + rule.maxExtensionDays() + " วัน (ได้รับ " + days + ")",
             "extension of " + days + " days; 1.." + rule.maxExtensionDays() + " allowed");
       }
       task.getExecution().setVariable(EXTENSIONS_GRANTED, granted + 1);
-      task.getExecution().setVariable(EXTENSION_DAYS, integer(task.getVariable(EXTENSION_DAYS)) + days);
+      task.getExecution().setVariable(EXTENSION_DAYS, FormValues.number(task.getVariable(EXTENSION_DAYS)) + days);
       task.getExecution().setVariable(REPORT_DUE_DATE,
-          dueDate(BangkokTime.date(task.getVariable(APPOINTED_ON)), integer(task.getVariable(EXTENSION_DAYS))).toString());
+          dueDate(BangkokTime.date(task.getVariable(APPOINTED_ON)), FormValues.number(task.getVariable(EXTENSION_DAYS))).toString());
       return;
     }
     if (report == null || report.isBlank()) {
@@ -130,7 +131,7 @@ public class AppointmentVettingRules {
     }
     String businessKey = task.getExecution().getProcessBusinessKey();
     Authentication who = Context.getCommandContext().getAuthentication();
-    reports.store(businessKey, text(task.getVariable(COMMITTEE_BUREAU)), report, who == null ? "system" : who.getUserId());
+    reports.store(businessKey, FormValues.text(task.getVariable(COMMITTEE_BUREAU)), report, who == null ? "system" : who.getUserId());
     limitKpi(task.getExecution(), true);
   }
 
@@ -155,10 +156,10 @@ public class AppointmentVettingRules {
    */
   public void voteRecorded(DelegateTask task) {
     VettingRule rule = rule();
-    int existing = integer(task.getVariable("existingSenators"));
-    int favour = integer(task.getVariable("votesInFavour"));
-    int against = integer(task.getVariable("votesAgainst"));
-    int abstaining = integer(task.getVariable("votesAbstaining"));
+    int existing = FormValues.number(task.getVariable("existingSenators"));
+    int favour = FormValues.number(task.getVariable("votesInFavour"));
+    int against = FormValues.number(task.getVariable("votesAgainst"));
+    int abstaining = FormValues.number(task.getVariable("votesAbstaining"));
     if (existing < 1 || existing > rule.fullMembership()) {
       reject(task.getName(), "\"จำนวนสมาชิกวุฒิสภาเท่าที่มีอยู่\" ต้องอยู่ระหว่าง 1 ถึง " + rule.fullMembership()
           + " คน (รัฐธรรมนูญ มาตรา 107; ได้รับ " + existing + ")", "existing senators must be 1.." + rule.fullMembership());
@@ -193,36 +194,11 @@ public class AppointmentVettingRules {
     return planner.due(start, rule.vettingDays() + extensionDays, rule.calendar());
   }
 
-
   private static LocalDate required(DelegateTask task, String key, String label) {
-    LocalDate date = BangkokTime.date(task.getVariable(key));
-    if (date == null) {
-      reject(task.getName(), "กรุณากรอก \"" + label + "\" ในรูปแบบ ปปปป-ดด-วว", "missing or malformed " + key);
-    }
-    return date;
-  }
-
-
-  private static int integer(Object value) {
-    if (value instanceof Number n) {
-      return n.intValue();
-    }
-    if (value == null || String.valueOf(value).isBlank()) {
-      return 0;
-    }
-    try {
-      return (int) Double.parseDouble(String.valueOf(value).strip());
-    } catch (NumberFormatException e) {
-      return 0;
-    }
-  }
-
-  private static String text(Object value) {
-    return value == null ? null : value.toString();
+    return FormValues.required(task, key, label, task.getName());
   }
 
   private static void reject(String step, String thai, String english) {
-    throw new Refusal("\"" + step + "\" ไม่ถูกต้อง: " + thai
-        + " — ยังไม่ได้บันทึกข้อมูลใด ๆ กรุณาแก้ไขแล้วส่งใหม่ (" + english + ")");
+    throw FormValues.refusal(step, thai, english);
   }
 }

@@ -8,13 +8,13 @@ import th.go.senate.workflow.calendar.BangkokTime;
 import th.go.senate.workflow.web.Refusal;
 
 /**
- * Dates from Camunda Forms (form-js submits "YYYY-MM-DD"; the engine API may pass a Date) and the Thai refusal
- * of a process rule, worded like the form check's; a {@link Refusal}, so both REST layers answer it as 400 with the
+ * Values from Camunda Forms as process rules read them (dates: form-js submits "YYYY-MM-DD", the engine API may pass
+ * a Date; whole numbers: form-js may submit 67 or 67.0) and the Thai refusal of a process rule, worded like the form check's; a {@link Refusal}, so both REST layers answer it as 400 with the
  * message alone. Used by the complete and start listeners of process rules.
  */
-public final class FormDates {
+public final class FormValues {
 
-  private FormDates() {
+  private FormValues() {
   }
 
   /** The Bangkok date of a form value, or {@code null} when missing or malformed. */
@@ -51,6 +51,26 @@ public final class FormDates {
       throw refusal(stepName, "\"" + label + "\" ต้องไม่ก่อน" + earlierLabel + " (" + earliest + ")",
           key + " " + date + " is before " + earliest);
     }
+  }
+
+  /** A whole number of a form value; 0 when missing or not a number (the form check refuses those first). */
+  public static int number(Object value) {
+    if (value instanceof Number n) {
+      return n.intValue();
+    }
+    if (value == null || String.valueOf(value).isBlank()) {
+      return 0;
+    }
+    try {
+      return (int) Double.parseDouble(String.valueOf(value).strip());
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  /** A form value as text, {@code null} when missing. */
+  public static String text(Object value) {
+    return value == null ? null : value.toString();
   }
 
   public static Refusal refusal(String stepName, String thai, String english) {
