@@ -114,4 +114,12 @@ public abstract class PlatformTest {
   protected Job slaTimer(ProcessInstance instance) {
     return managementService.createJobQuery().processInstanceId(instance.getId()).timers().singleResult();
   }
+
+  /** The user tasks and end events a case has passed, in the order it passed them (for path assertions). */
+  protected List<String> userTasksAndEndEvents(String processInstanceId) {
+    return historyService.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId).finished()
+        .orderPartiallyByOccurrence().asc().list().stream()
+        .filter(a -> "userTask".equals(a.getActivityType()) || "noneEndEvent".equals(a.getActivityType()))
+        .map(org.camunda.bpm.engine.history.HistoricActivityInstance::getActivityId).toList();
+  }
 }

@@ -51,6 +51,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import th.go.senate.workflow.reference.ReferenceNumberService;
 import th.go.senate.workflow.support.ApiClient;
+import th.go.senate.workflow.support.TasklistRest;
 import th.go.senate.workflow.support.ApiClient.Reply;
 import th.go.senate.workflow.support.PlatformTest;
 import th.go.senate.workflow.support.TestPostgres;
@@ -85,7 +86,7 @@ class HostileInputTest extends PlatformTest {
   @Test
   void aBusinessKeyChosenByTheCallerIsRefusedOnEveryStartRoute() throws Exception {
     String existing = startPetition().getBusinessKey();
-    Map<String, Object> intake = new LinkedHashMap<>(variables(petitionIntake()));
+    Map<String, Object> intake = new LinkedHashMap<>(TasklistRest.formVariables(petitionIntake()));
     List<String> refusals = new ArrayList<>();
     for (String key : List.of(existing, SCRIPT, "PET-2599-99999")) {
       Map<String, Object> body = new LinkedHashMap<>(intake);
@@ -263,7 +264,7 @@ class HostileInputTest extends PlatformTest {
   @Test
   void objectAndJavaSerializedValuesAreRefusedWith400() {
     long before = instances();
-    Map<String, Object> serialized = new LinkedHashMap<>(variables(petitionIntake()));
+    Map<String, Object> serialized = new LinkedHashMap<>(TasklistRest.formVariables(petitionIntake()));
     @SuppressWarnings("unchecked")
     Map<String, Object> vars = new LinkedHashMap<>((Map<String, Object>) serialized.get("variables"));
     vars.put("payload", Map.of("value", "rO0ABXQAA2FiYw==", "type", "Object", "valueInfo",
@@ -481,22 +482,17 @@ class HostileInputTest extends PlatformTest {
   }
 
   /** Values as engine-rest variables: {@code {"variables": {name: {"value": v, "type": "String"}}}}. */
-  private static Map<String, Object> variables(Map<String, Object> values) {
-    Map<String, Object> variables = new LinkedHashMap<>();
-    values.forEach((name, value) -> variables.put(name, Map.of("value", String.valueOf(value), "type", "String")));
-    return Map.of("variables", variables);
-  }
 
   private static Map<String, Object> intake(Map<String, ?> changes) {
     Map<String, Object> values = new LinkedHashMap<>(petitionIntake());
     values.putAll(changes);
-    return variables(values);
+    return TasklistRest.formVariables(values);
   }
 
   private static Map<String, Object> ack(Map<String, ?> changes) {
     Map<String, Object> values = new LinkedHashMap<>(Map.of("acknowledgementMethod", "LETTER", "acknowledgedOn", "2026-11-27"));
     values.putAll(changes);
-    return variables(values);
+    return TasklistRest.formVariables(values);
   }
 
   /** Waits until a database session waits for a row lock (the held claim). */

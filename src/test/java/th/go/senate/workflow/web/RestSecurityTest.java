@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import th.go.senate.workflow.support.PetitionValues;
+import th.go.senate.workflow.support.TasklistRest;
 import th.go.senate.workflow.support.PlatformTest;
 
 /**
@@ -56,7 +57,7 @@ class RestSecurityTest extends PlatformTest {
           .as("unknown user GET %s", path).isEqualTo(401);
     }
     assertThat(send("POST", "/engine-rest/process-definition/key/petition/start",
-        null, null, variables(petitionIntake())).status()).isEqualTo(401);
+        null, null, TasklistRest.formVariables(petitionIntake())).status()).isEqualTo(401);
     // The right password gets through (so the 401s above are about the credentials).
     assertThat(send("GET", "/engine-rest/task", "officePresidentUser", PASSWORD, null).status()).isEqualTo(200);
     assertThat(send("GET", "/api/calendar/holidays", "burLegalUser", PASSWORD, null).status()).isEqualTo(200);
@@ -66,12 +67,12 @@ class RestSecurityTest extends PlatformTest {
   void onlyTheStarterBureauStartsAPetition() throws Exception {
     String marker = "REST-start-" + UUID.randomUUID();
     Reply denied = post("burLegalUser", "/engine-rest/process-definition/key/petition/start",
-        variables(intakeWith("subject", marker)));
+        TasklistRest.formVariables(intakeWith("subject", marker)));
     assertThat(denied.status()).isEqualTo(403);
     assertThat(instancesWithSubject(marker)).isZero();
 
     Reply started = post("officePresidentUser", "/engine-rest/process-definition/key/petition/start",
-        variables(intakeWith("subject", marker)));
+        TasklistRest.formVariables(intakeWith("subject", marker)));
     assertThat(started.status()).as(started.body()).isEqualTo(200);
     assertThat(json.readTree(started.body()).path("businessKey").asText()).matches("PET-25\\d\\d-\\d{5}");
     assertThat(instancesWithSubject(marker)).isEqualTo(1);
@@ -96,7 +97,7 @@ class RestSecurityTest extends PlatformTest {
     assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isNull();
     assertThat(send("GET", "/engine-rest/task/" + taskId, "burLegalUser", PASSWORD, null).status()).isIn(403, 404);
     assertThat(post("burLegalUser", "/engine-rest/task/" + taskId + "/complete",
-        variables(PetitionValues.acknowledge())).status()).isBetween(400, 499);
+        TasklistRest.formVariables(PetitionValues.acknowledge())).status()).isBetween(400, 499);
     assertThat(taskService.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
 
     // The clerk of the bureau claims and completes it.
@@ -105,7 +106,7 @@ class RestSecurityTest extends PlatformTest {
     assertThat(claim.status()).as(claim.body()).isEqualTo(204);
     assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isEqualTo("officePresidentUser");
     Reply complete = post("officePresidentUser", "/engine-rest/task/" + taskId + "/complete",
-        variables(PetitionValues.acknowledge()));
+        TasklistRest.formVariables(PetitionValues.acknowledge()));
     assertThat(complete.status()).as(complete.body()).isEqualTo(204);
 
     // Triage, as Tasklist submits it (submit-form), sends the petition to the Bureau of Committees 2.
@@ -116,7 +117,7 @@ class RestSecurityTest extends PlatformTest {
     assertThat(post("officePresidentUser", "/engine-rest/task/" + triageId + "/claim",
         Map.of("userId", "officePresidentUser")).status()).isEqualTo(204);
     Reply submitted = post("officePresidentUser", "/engine-rest/task/" + triageId + "/submit-form",
-        variables(PetitionValues.triage("SENATE_REMIT")));
+        TasklistRest.formVariables(PetitionValues.triage("SENATE_REMIT")));
     assertThat(submitted.status()).as(submitted.body()).isIn(200, 204);
 
     JsonNode consider = getJson("burCommittee2User", tasksOfInstance);
@@ -221,7 +222,7 @@ class RestSecurityTest extends PlatformTest {
       Map<String, Object> values = intakeWith("subject", marker);
       values.remove("petitionerName");
       Reply refused = post("officePresidentUser", "/engine-rest/process-definition/key/petition/" + endpoint,
-          variables(values));
+          TasklistRest.formVariables(values));
       assertThat(refused.status()).as("%s: %s", endpoint, refused.body()).isBetween(400, 599);
       String message = json.readTree(refused.body()).path("message").asText();
       assertThat(message).as(endpoint).contains("\"ชื่อ-นามสกุลผู้ร้อง\"").doesNotContain("\"เรื่อง\"");
@@ -233,7 +234,7 @@ class RestSecurityTest extends PlatformTest {
 
   private String startAsOfficePresident() throws Exception {
     Reply started = post("officePresidentUser", "/engine-rest/process-definition/key/petition/start",
-        variables(petitionIntake()));
+        TasklistRest.formVariables(petitionIntake()));
     assertThat(started.status()).as(started.body()).isEqualTo(200);
     return json.readTree(started.body()).path("id").asText();
   }
@@ -249,11 +250,6 @@ class RestSecurityTest extends PlatformTest {
   }
 
   /** Engine-rest JSON: {"variables":{"k":{"value":"v"}}}. */
-  private static Map<String, Object> variables(Map<String, Object> values) {
-    Map<String, Object> variables = new LinkedHashMap<>();
-    values.forEach((k, v) -> variables.put(k, Map.of("value", v)));
-    return Map.of("variables", variables);
-  }
 
   private JsonNode getJson(String user, String path) throws Exception {
     Reply reply = send("GET", path, user, PASSWORD, null);

@@ -281,10 +281,4 @@ class InterpellationProcessTest extends PlatformTest {
         .variableName("legalLimitMet").singleResult().getValue();
   }
 
-  private List<String> userTasksAndEndEvents(String processInstanceId) {
-    return historyService.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId).finished()
-        .orderPartiallyByOccurrence().asc().list().stream()
-        .filter(a -> "userTask".equals(a.getActivityType()) || "noneEndEvent".equals(a.getActivityType()))
-        .map(HistoricActivityInstance::getActivityId).toList();
-  }
 }

@@ -39,6 +39,7 @@ import th.go.senate.workflow.process.petition.PetitionPaths;
 import th.go.senate.workflow.process.petition.PetitionPaths.Path;
 import th.go.senate.workflow.process.petition.PetitionPaths.Step;
 import th.go.senate.workflow.support.ApiClient;
+import th.go.senate.workflow.support.TasklistRest;
 import th.go.senate.workflow.support.ApiClient.Reply;
 import th.go.senate.workflow.support.PlatformTest;
 
@@ -312,13 +313,13 @@ class MotionProcessTest extends PlatformTest {
   void onlyTheMeetingBureauMayFileAndEveryRefusalReachesEngineRestAs400WithTheThaiMessage() throws Exception {
     clockAt(LocalDateTime.of(2038, 2, 1, 10, 0));
     String path = "/engine-rest/process-definition/key/motion/submit-form";
-    assertThat(post("burLegalUser", path, variables(filing(ORDINARY, 200, 5, "2038-02-01"))).status())
+    assertThat(post("burLegalUser", path, TasklistRest.formVariables(filing(ORDINARY, 200, 5, "2038-02-01"))).status())
         .as("burLegal may not file motions").isEqualTo(403);
-    assertThat(post("officePresidentUser", path, variables(filing(ORDINARY, 200, 5, "2038-02-01"))).status())
+    assertThat(post("officePresidentUser", path, TasklistRest.formVariables(filing(ORDINARY, 200, 5, "2038-02-01"))).status())
         .as("the President's office may not file motions").isEqualTo(403);
 
     long before = historyService.createHistoricProcessInstanceQuery().processDefinitionKey("motion").count();
-    Reply tooFew = post("burMeetingUser", path, variables(filing(GENERAL_DEBATE, 200, 60, "2038-02-01")));
+    Reply tooFew = post("burMeetingUser", path, TasklistRest.formVariables(filing(GENERAL_DEBATE, 200, 60, "2038-02-01")));
     assertThat(tooFew.status()).as(tooFew.body()).isEqualTo(400);
     JsonNode problem = json.readTree(tooFew.body());
     assertThat(problem.path("message").asText()).startsWith("\"สมาชิกยื่นญัตติ\" ไม่ถูกต้อง")
@@ -326,7 +327,7 @@ class MotionProcessTest extends PlatformTest {
     assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("motion").count()).isEqualTo(before);
 
     // Each step through its form by the user of its group; the Cabinet is told.
-    Reply started = post("burMeetingUser", path, variables(filing(GENERAL_DEBATE, 200, 67, "2038-02-01")));
+    Reply started = post("burMeetingUser", path, TasklistRest.formVariables(filing(GENERAL_DEBATE, 200, 67, "2038-02-01")));
     assertThat(started.status()).as(started.body()).isEqualTo(200);
     String instanceId = json.readTree(started.body()).path("id").asText();
     List<String> forms = new ArrayList<>();
@@ -342,7 +343,7 @@ class MotionProcessTest extends PlatformTest {
       JsonNode form = json.readTree(get(user, "/engine-rest/task/" + taskId + "/deployed-form").body());
       forms.add(form.path("id").asText());
       assertThat(post(user, "/engine-rest/task/" + taskId + "/claim", Map.of("userId", user)).status()).isEqualTo(204);
-      Reply submitted = post(user, "/engine-rest/task/" + taskId + "/submit-form", variables(step.values()));
+      Reply submitted = post(user, "/engine-rest/task/" + taskId + "/submit-form", TasklistRest.formVariables(step.values()));
       assertThat(submitted.status()).as("%s submits %s: %s", user, step.taskKey(), submitted.body()).isBetween(200, 204);
     }
     assertThat(forms).containsExactly("motion-check", "motion-admissibility", "motion-president", "motion-schedule",
@@ -351,7 +352,7 @@ class MotionProcessTest extends PlatformTest {
         .getEndActivityId()).isEqualTo(END_CABINET_NOTIFIED);
 
     // The second general debate of 2038: 400 with the rule's Thai message, nothing started.
-    Reply second = post("burMeetingUser", path, variables(filing(GENERAL_DEBATE, 200, 90, "2038-02-01")));
+    Reply second = post("burMeetingUser", path, TasklistRest.formVariables(filing(GENERAL_DEBATE, 200, 90, "2038-02-01")));
     assertThat(second.status()).as(second.body()).isEqualTo(400);
     assertThat(json.readTree(second.body()).path("message").asText()).contains("ได้ปีละ 1 ครั้ง").contains("ปี พ.ศ. 2581")
         .doesNotContain("ENGINE-");
@@ -360,7 +361,7 @@ class MotionProcessTest extends PlatformTest {
     ProcessInstance ordinary = file(ORDINARY, 200, 6, "2038-02-01");
     String taskId = task(ordinary).getId();
     post("burMeetingUser", "/engine-rest/task/" + taskId + "/claim", Map.of("userId", "burMeetingUser"));
-    Reply refused = post("burMeetingUser", "/engine-rest/task/" + taskId + "/submit-form", variables(check(4)));
+    Reply refused = post("burMeetingUser", "/engine-rest/task/" + taskId + "/submit-form", TasklistRest.formVariables(check(4)));
     assertThat(refused.status()).as(refused.body()).isEqualTo(400);
     assertThat(json.readTree(refused.body()).path("message").asText()).contains("ไม่น้อยกว่า 5 คน").doesNotContain("ENGINE-");
     assertThat(task(ordinary).getId()).isEqualTo(taskId);
@@ -378,19 +379,6 @@ class MotionProcessTest extends PlatformTest {
   private void fire(Job timer) {
     ClockUtil.setCurrentTime(timer.getDuedate());
     managementService.executeJob(timer.getId());
-  }
-
-  private List<String> userTasksAndEndEvents(String processInstanceId) {
-    return historyService.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId).finished()
-        .orderPartiallyByOccurrence().asc().list().stream()
-        .filter(a -> "userTask".equals(a.getActivityType()) || "noneEndEvent".equals(a.getActivityType()))
-        .map(HistoricActivityInstance::getActivityId).toList();
-  }
-
-  private static Map<String, Object> variables(Map<String, Object> values) {
-    Map<String, Object> variables = new LinkedHashMap<>();
-    values.forEach((k, v) -> variables.put(k, Map.of("value", v)));
-    return Map.of("variables", variables);
   }
 
   private Reply get(String user, String path) {

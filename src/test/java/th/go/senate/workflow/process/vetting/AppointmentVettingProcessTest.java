@@ -33,6 +33,7 @@ import th.go.senate.workflow.process.petition.PetitionPaths;
 import th.go.senate.workflow.process.petition.PetitionPaths.Path;
 import th.go.senate.workflow.process.petition.PetitionPaths.Step;
 import th.go.senate.workflow.support.ApiClient;
+import th.go.senate.workflow.support.TasklistRest;
 import th.go.senate.workflow.support.ApiClient.Reply;
 import th.go.senate.workflow.support.PlatformTest;
 
@@ -218,7 +219,7 @@ class AppointmentVettingProcessTest extends PlatformTest {
     clockAt(LocalDateTime.of(2030, 5, 6, 9, 0));
     String secret = "รายงานลับ-" + System.nanoTime() + " พบข้อเท็จจริงเกี่ยวกับประวัติการทำงาน";
     Reply started = post("burMeetingUser", "/engine-rest/process-definition/key/appointmentVetting/submit-form",
-        variables(nomination("2030-05-06")));
+        TasklistRest.formVariables(nomination("2030-05-06")));
     assertThat(started.status()).as(started.body()).isEqualTo(200);
     String instanceId = json.readTree(started.body()).path("id").asText();
     String businessKey = json.readTree(started.body()).path("businessKey").asText();
@@ -240,7 +241,7 @@ class AppointmentVettingProcessTest extends PlatformTest {
     submit("burMeetingUser", instanceId, schedule("2030-05-13"), forms);
     String voteTask = taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId();
     post("burMeetingUser", "/engine-rest/task/" + voteTask + "/claim", Map.of("userId", "burMeetingUser"));
-    Reply impossible = post("burMeetingUser", "/engine-rest/task/" + voteTask + "/submit-form", variables(vote(200, 150, 60, 0)));
+    Reply impossible = post("burMeetingUser", "/engine-rest/task/" + voteTask + "/submit-form", TasklistRest.formVariables(vote(200, 150, 60, 0)));
     assertThat(impossible.status()).as(impossible.body()).isEqualTo(400);
     assertThat(json.readTree(impossible.body()).path("message").asText()).contains("มากกว่าจำนวนสมาชิกเท่าที่มีอยู่")
         .doesNotContain("ENGINE-");
@@ -301,7 +302,7 @@ class AppointmentVettingProcessTest extends PlatformTest {
     JsonNode form = json.readTree(get(user, "/engine-rest/task/" + taskId + "/deployed-form").body());
     forms.add(form.path("id").asText().isEmpty() ? form.path("schema").path("id").asText() : form.path("id").asText());
     assertThat(post(user, "/engine-rest/task/" + taskId + "/claim", Map.of("userId", user)).status()).isEqualTo(204);
-    Reply submitted = post(user, "/engine-rest/task/" + taskId + "/submit-form", variables(values));
+    Reply submitted = post(user, "/engine-rest/task/" + taskId + "/submit-form", TasklistRest.formVariables(values));
     assertThat(submitted.status()).as("%s submits: %s", user, submitted.body()).isBetween(200, 204);
   }
 
@@ -317,19 +318,6 @@ class AppointmentVettingProcessTest extends PlatformTest {
 
   private Job vettingTimer(ProcessInstance instance) {
     return managementService.createJobQuery().processInstanceId(instance.getId()).activityId(TIME_UP).singleResult();
-  }
-
-  private List<String> userTasksAndEndEvents(String processInstanceId) {
-    return historyService.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId).finished()
-        .orderPartiallyByOccurrence().asc().list().stream()
-        .filter(a -> "userTask".equals(a.getActivityType()) || "noneEndEvent".equals(a.getActivityType()))
-        .map(HistoricActivityInstance::getActivityId).toList();
-  }
-
-  private static Map<String, Object> variables(Map<String, Object> values) {
-    Map<String, Object> variables = new LinkedHashMap<>();
-    values.forEach((k, v) -> variables.put(k, Map.of("value", v)));
-    return Map.of("variables", variables);
   }
 
   private Reply get(String user, String path) {
