@@ -35,7 +35,8 @@ import th.go.senate.workflow.support.TestPostgres;
 class NoticeClusterTest {
 
   static final int NOTICES = 40;
-  static final int SMTP_PORT = 39252;
+  // Below the kernel's ephemeral range (32768-60999): an outgoing connection of the suite can never hold it.
+  static final int SMTP_PORT = 29252;
 
   private static final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
   private static GreenMail smtp;

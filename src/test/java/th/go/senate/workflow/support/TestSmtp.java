@@ -10,11 +10,12 @@ import jakarta.mail.internet.MimeMessage;
 
 /**
  * The real SMTP server of the notice tests (GreenMail), on the address that application-test.yaml gives the
- * application (127.0.0.1:39251). Started by the tests that read mail, stopped to simulate an outage.
+ * application (127.0.0.1:29251). Started by the tests that read mail, stopped to simulate an outage.
  */
 public final class TestSmtp {
 
-  public static final int PORT = 39251;
+  /** Below the kernel's ephemeral range (32768-60999), so no outgoing connection of the suite can hold it. */
+  public static final int PORT = 29251;
   private static GreenMail server;
 
   private TestSmtp() {
