@@ -115,6 +115,12 @@ public final class Clerk {
     });
   }
 
+  /** How many of the case's open tasks {@code user} of {@code group} sees in the task list. */
+  public long visibleTo(String user, String group, ProcessInstance instance) {
+    return as(user, List.of(group),
+        () -> taskService.createTaskQuery().processInstanceId(instance.getId()).count());
+  }
+
   /** Claims the task as the demo user of {@code group}, without completing it. */
   public void claim(Task task, String group) {
     as(userOf(group), List.of(group), () -> taskService.claim(task.getId(), userOf(group)));

@@ -41,6 +41,7 @@ import th.go.senate.workflow.process.petition.PetitionPaths;
 import th.go.senate.workflow.process.petition.PetitionPaths.Path;
 import th.go.senate.workflow.process.petition.PetitionPaths.Step;
 import th.go.senate.workflow.support.ApiClient;
+import th.go.senate.workflow.support.TasklistRest;
 import th.go.senate.workflow.support.ApiClient.Reply;
 import th.go.senate.workflow.support.PlatformTest;
 
@@ -183,15 +184,15 @@ class CommitteeMinutesProcessTest extends PlatformTest {
         .isEqualTo(planner.due(meeting, 5, CalendarKind.WORKING_DAYS));
     assertThat(clerk.candidateGroups(draft.getId())).containsExactly(MINUTES);
 
-    fire(slaTimer(instance)); // warning at 75 %
+    fireAtDueTime(slaTimer(instance)); // warning at 75 %
     assertThat(task(instance).getPriority()).isEqualTo(75);
-    fire(slaTimer(instance)); // breach at 100 %
+    fireAtDueTime(slaTimer(instance)); // breach at 100 %
     assertThat(clerk.candidateGroups(draft.getId()))
         .containsExactlyInAnyOrder(MINUTES, "burMinutesHead");
     StepFact step = facts.findStep(draft.getId()).orElseThrow();
     assertThat(step.slaMet()).isFalse();
     assertThat(step.breachedAt().toInstant()).isEqualTo(bangkok(LocalDateTime.of(2026, 12, 3, 16, 30)));
-    fire(slaTimer(instance)); // escalation at 150 %
+    fireAtDueTime(slaTimer(instance)); // escalation at 150 %
     assertThat(clerk.candidateGroups(draft.getId()))
         .containsExactlyInAnyOrder(MINUTES, "burMinutesHead", "sgOffice");
   }
@@ -292,14 +293,14 @@ class CommitteeMinutesProcessTest extends PlatformTest {
   @Test
   void eachStepIsSeenOnlyByItsBureau() {
     ProcessInstance instance = start("burCommittee2");
-    assertThat(visibleTo("burMinutesUser", MINUTES, instance)).isEqualTo(1);
+    assertThat(clerk.visibleTo("burMinutesUser", MINUTES, instance)).isEqualTo(1);
     for (String other : List.of("burCommittee2", "burIt", "burMeeting")) {
-      assertThat(visibleTo(other + "User", other, instance)).as(other).isZero();
+      assertThat(clerk.visibleTo(other + "User", other, instance)).as(other).isZero();
     }
     complete(instance, MINUTES, draft());
-    assertThat(visibleTo("burCommittee2User", "burCommittee2", instance)).isEqualTo(1);
-    assertThat(visibleTo("burCommittee1User", "burCommittee1", instance)).isZero();
-    assertThat(visibleTo("burMinutesUser", MINUTES, instance)).isZero();
+    assertThat(clerk.visibleTo("burCommittee2User", "burCommittee2", instance)).isEqualTo(1);
+    assertThat(clerk.visibleTo("burCommittee1User", "burCommittee1", instance)).isZero();
+    assertThat(clerk.visibleTo("burMinutesUser", MINUTES, instance)).isZero();
   }
 
   // --- through the forms, over engine-rest, as each group's demo user ---
@@ -309,9 +310,9 @@ class CommitteeMinutesProcessTest extends PlatformTest {
     clockAt(REGISTERED);
     String startPath = "/engine-rest/process-definition/key/committeeMinutes/submit-form";
     Map<String, Object> values = register("burCommittee1", "MINUTES", MEETING_DAY);
-    assertThat(rest("POST", startPath, "burMeetingUser", variables(values)).status())
+    assertThat(rest("POST", startPath, "burMeetingUser", TasklistRest.formVariables(values)).status())
         .as("only burMinutes registers minutes").isEqualTo(403);
-    Reply started = rest("POST", startPath, "burMinutesUser", variables(values));
+    Reply started = rest("POST", startPath, "burMinutesUser", TasklistRest.formVariables(values));
     assertThat(started.status()).as(started.body()).isEqualTo(200);
     String instanceId = started.json().path("id").asText();
     assertThat(json.readTree(rest("GET", "/engine-rest/process-definition/key/committeeMinutes/deployed-start-form",
@@ -329,11 +330,11 @@ class CommitteeMinutesProcessTest extends PlatformTest {
           .isEqualTo(204);
       if (CERTIFY.equals(step.taskKey())) {
         Reply refused = rest("POST", "/engine-rest/task/" + taskId + "/submit-form", user,
-            variables(certify("2026-11-20", true)));
+            TasklistRest.formVariables(certify("2026-11-20", true)));
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body()).contains("ต้องไม่ก่อนวันที่ประชุม").doesNotContain("ENGINE-");
       }
-      Reply submitted = rest("POST", "/engine-rest/task/" + taskId + "/submit-form", user, variables(step.values()));
+      Reply submitted = rest("POST", "/engine-rest/task/" + taskId + "/submit-form", user, TasklistRest.formVariables(step.values()));
       assertThat(submitted.status()).as("%s submits %s: %s", user, step.taskKey(), submitted.body()).isBetween(200, 204);
     }
     assertThat(forms).containsExactly("committeeMinutes-draft", "committeeMinutes-check", "committeeMinutes-certify",
@@ -356,27 +357,8 @@ class CommitteeMinutesProcessTest extends PlatformTest {
     completeAs(group + "User", List.of(group), instance, values);
   }
 
-  private long visibleTo(String user, String group, ProcessInstance instance) {
-    identityService.setAuthentication(user, List.of(group));
-    try {
-      return taskService.createTaskQuery().processInstanceId(instance.getId()).count();
-    } finally {
-      identityService.clearAuthentication();
-    }
-  }
-
-  private void fire(Job timer) {
-    ClockUtil.setCurrentTime(timer.getDuedate());
-    managementService.executeJob(timer.getId());
-  }
-
   private Reply rest(String method, String path, String user, Object body) {
     return ApiClient.send(port, method, path, user, body);
   }
 
-  static Map<String, Object> variables(Map<String, Object> values) {
-    Map<String, Object> variables = new LinkedHashMap<>();
-    values.forEach((k, v) -> variables.put(k, Map.of("value", v)));
-    return Map.of("variables", variables);
-  }
 }

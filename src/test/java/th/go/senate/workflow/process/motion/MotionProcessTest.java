@@ -279,17 +279,17 @@ class MotionProcessTest extends PlatformTest {
     assertThat(clerk.candidateGroups(check.getId())).containsExactly(MEETING);
 
     Job warning = slaTimer(instance);
-    fire(warning);
+    fireAtDueTime(warning);
     assertThat(task(instance).getPriority()).isEqualTo(75);
     Job breach = slaTimer(instance);
     assertThat(breach.getDuedate().toInstant()).isEqualTo(due);
-    fire(breach);
+    fireAtDueTime(breach);
     assertThat(clerk.candidateGroups(check.getId())).containsExactlyInAnyOrder(MEETING, "burMeetingHead");
     Job escalation = slaTimer(instance);
     Instant created = check.getCreateTime().toInstant();
     assertThat(escalation.getDuedate().toInstant())
         .isEqualTo(created.plus(Duration.between(created, due).multipliedBy(150).dividedBy(100)));
-    fire(escalation);
+    fireAtDueTime(escalation);
     assertThat(clerk.candidateGroups(check.getId()))
         .containsExactlyInAnyOrder(MEETING, "burMeetingHead", "sgOffice");
     assertThat(facts.findStep(check.getId()).orElseThrow().slaMet()).isFalse();
@@ -374,11 +374,6 @@ class MotionProcessTest extends PlatformTest {
   private void complete(ProcessInstance instance, String group, Map<String, Object> values) {
     ClockUtil.setCurrentTime(new java.util.Date(ClockUtil.getCurrentTime().getTime() + 60_000));
     completeAs(group + "User", List.of(group), instance, values);
-  }
-
-  private void fire(Job timer) {
-    ClockUtil.setCurrentTime(timer.getDuedate());
-    managementService.executeJob(timer.getId());
   }
 
   private Reply get(String user, String path) {

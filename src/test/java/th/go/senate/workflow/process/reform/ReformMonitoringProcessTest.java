@@ -35,6 +35,7 @@ import th.go.senate.workflow.process.petition.PetitionPaths;
 import th.go.senate.workflow.process.petition.PetitionPaths.Path;
 import th.go.senate.workflow.process.petition.PetitionPaths.Step;
 import th.go.senate.workflow.support.ApiClient;
+import th.go.senate.workflow.support.TasklistRest;
 import th.go.senate.workflow.support.ApiClient.Reply;
 import th.go.senate.workflow.support.PlatformTest;
 
@@ -270,12 +271,12 @@ class ReformMonitoringProcessTest extends PlatformTest {
   @Test
   void theAnalysisIsSeenOnlyByTheCommitteeBureauChosen() {
     ProcessInstance instance = open(expectPeriod());
-    assertThat(visibleTo("burCommittee1User", "burCommittee1", instance)).isZero();
+    assertThat(clerk.visibleTo("burCommittee1User", "burCommittee1", instance)).isZero();
     completeTask(task(instance), MEETING, receive("2026-10-01"));
     completeTask(task(instance), MEETING, distribute("burCommittee3"));
-    assertThat(visibleTo("burCommittee3User", "burCommittee3", instance)).isEqualTo(1);
-    assertThat(visibleTo("burCommittee1User", "burCommittee1", instance)).isZero();
-    assertThat(visibleTo("burMeetingUser", MEETING, instance)).isZero();
+    assertThat(clerk.visibleTo("burCommittee3User", "burCommittee3", instance)).isEqualTo(1);
+    assertThat(clerk.visibleTo("burCommittee1User", "burCommittee1", instance)).isZero();
+    assertThat(clerk.visibleTo("burMeetingUser", MEETING, instance)).isZero();
   }
 
   // --- through the forms, over engine-rest ---
@@ -285,10 +286,10 @@ class ReformMonitoringProcessTest extends PlatformTest {
     clockAt(OPENED);
     String startPath = "/engine-rest/process-definition/key/reformMonitoring/submit-form";
     String periodEnd = expectPeriod();
-    assertThat(rest("POST", startPath, "burMinutesUser", variables(expect(periodEnd))).status()).isEqualTo(403);
-    Reply started = rest("POST", startPath, "burMeetingUser", variables(expect(periodEnd)));
+    assertThat(rest("POST", startPath, "burMinutesUser", TasklistRest.formVariables(expect(periodEnd))).status()).isEqualTo(403);
+    Reply started = rest("POST", startPath, "burMeetingUser", TasklistRest.formVariables(expect(periodEnd)));
     assertThat(started.status()).as(started.body()).isEqualTo(200);
-    Reply duplicate = rest("POST", startPath, "burMeetingUser", variables(expect(periodEnd)));
+    Reply duplicate = rest("POST", startPath, "burMeetingUser", TasklistRest.formVariables(expect(periodEnd)));
     assertThat(duplicate.status()).isEqualTo(400);
     assertThat(duplicate.body()).contains("มีเรื่องของรอบรายงาน").doesNotContain("ENGINE-");
     String instanceId = started.json().path("id").asText();
@@ -303,7 +304,7 @@ class ReformMonitoringProcessTest extends PlatformTest {
       forms.add(rest("GET", "/engine-rest/task/" + taskId + "/deployed-form", user, null).json().path("id").asText());
       assertThat(rest("POST", "/engine-rest/task/" + taskId + "/claim", user, Map.of("userId", user)).status())
           .isEqualTo(204);
-      Reply submitted = rest("POST", "/engine-rest/task/" + taskId + "/submit-form", user, variables(step.values()));
+      Reply submitted = rest("POST", "/engine-rest/task/" + taskId + "/submit-form", user, TasklistRest.formVariables(step.values()));
       assertThat(submitted.status()).as("%s submits %s: %s", user, step.taskKey(), submitted.body()).isBetween(200, 204);
     }
     assertThat(forms).containsExactly("reformMonitoring-receive", "reformMonitoring-distribute",
@@ -342,22 +343,8 @@ class ReformMonitoringProcessTest extends PlatformTest {
     }
   }
 
-  private long visibleTo(String user, String group, ProcessInstance instance) {
-    identityService.setAuthentication(user, List.of(group));
-    try {
-      return taskService.createTaskQuery().processInstanceId(instance.getId()).count();
-    } finally {
-      identityService.clearAuthentication();
-    }
-  }
-
   private Reply rest(String method, String path, String user, Object body) {
     return ApiClient.send(port, method, path, user, body);
   }
 
-  static Map<String, Object> variables(Map<String, Object> values) {
-    Map<String, Object> variables = new java.util.LinkedHashMap<>();
-    values.forEach((k, v) -> variables.put(k, Map.of("value", v)));
-    return Map.of("variables", variables);
-  }
 }
