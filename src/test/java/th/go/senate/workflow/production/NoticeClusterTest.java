@@ -36,7 +36,7 @@ class NoticeClusterTest {
 
   static final int NOTICES = 40;
   // Below the kernel's ephemeral range (32768-60999): an outgoing connection of the suite can never hold it.
-  static final int SMTP_PORT = 29252;
+  static final int SMTP_PORT = Integer.getInteger("senate.test.smtp-port", 29251) + 1;
 
   private static final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
   private static GreenMail smtp;

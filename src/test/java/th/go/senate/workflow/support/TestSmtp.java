@@ -11,11 +11,13 @@ import jakarta.mail.internet.MimeMessage;
 /**
  * The real SMTP server of the notice tests (GreenMail), on the address that application-test.yaml gives the
  * application (127.0.0.1:29251). Started by the tests that read mail, stopped to simulate an outage.
+ * {@code -Dsenate.test.smtp-port=N} moves it (and the application's address) so that several suites can run
+ * side by side on one machine.
  */
 public final class TestSmtp {
 
   /** Below the kernel's ephemeral range (32768-60999), so no outgoing connection of the suite can hold it. */
-  public static final int PORT = 29251;
+  public static final int PORT = Integer.getInteger("senate.test.smtp-port", 29251);
   private static GreenMail server;
 
   private TestSmtp() {
