@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.Base64;
 import java.util.List;
-import java.util.UUID;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
@@ -26,7 +25,7 @@ import th.go.senate.workflow.support.PetitionValues;
 import th.go.senate.workflow.support.PlatformTest;
 
 /**
- * Metrics for operators only, public statistics for everyone (and nothing personal in either), and the
+ * Metrics for operators only (nothing personal in them; the public statistics: PublicStatisticsTest), and the
  * Cockpit session as the second way into the KPI reports.
  */
 class KpiAccessTest extends PlatformTest {
@@ -72,42 +71,6 @@ class KpiAccessTest extends PlatformTest {
         .doesNotContain("PET-");
   }
 
-  // ------------------------------------------------------------------------------------ public page
-
-  @Test
-  void publicStatisticsNeedNoLoginAndShowFiguresButNothingPersonal() throws Exception {
-    String key = "kpiPublic" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-    // FY 2561: three steps completed in the 6-month round (two on time), one more in May (on time)
-    fact(key, "1", LocalDateTime.of(2017, 10, 2, 9, 0), LocalDateTime.of(2017, 10, 3, 9, 0), true);
-    fact(key, "2", LocalDateTime.of(2017, 11, 2, 9, 0), LocalDateTime.of(2017, 11, 3, 9, 0), true);
-    fact(key, "3", LocalDateTime.of(2018, 3, 2, 9, 0), LocalDateTime.of(2018, 3, 30, 9, 0), false);
-    fact(key, "4", LocalDateTime.of(2018, 5, 2, 9, 0), LocalDateTime.of(2018, 5, 3, 9, 0), true);
-
-    Reply reply = get("/public/statistics.json?fiscalYear=2561", null);
-    assertThat(reply.status()).isEqualTo(200);
-    JsonNode process = null;
-    for (JsonNode p : json.readTree(reply.body()).path("processes")) {
-      if (p.path("processKey").asText().equals(key)) {
-        process = p;
-      }
-    }
-    assertThat(process).as(reply.body()).isNotNull();
-    JsonNode rounds = process.path("rounds");
-    assertThat(rounds.findValuesAsText("round")).containsExactly("6", "9", "12");
-    assertThat(rounds.get(0).path("completed").asLong()).isEqualTo(3);
-    assertThat(rounds.get(0).path("onTimePercent").asDouble()).isEqualTo(66.7);
-    assertThat(rounds.get(0).path("period").asText()).isEqualTo("01/10/2560 – 31/03/2561");
-    assertThat(rounds.get(1).path("completed").asLong()).isEqualTo(4);
-    assertThat(rounds.get(1).path("onTimePercent").asDouble()).isEqualTo(75.0);
-    assertThat(reply.body()).doesNotContain("SECRET-").doesNotContain("secretPersonUser").doesNotContain("pi-" + key);
-
-    Reply page = get("/public/statistics?fiscalYear=2561", null);
-    assertThat(page.status()).isEqualTo(200);
-    assertThat(page.body()).contains("สถิติการให้บริการตามกระบวนงาน ปีงบประมาณ พ.ศ. 2561").contains("66.7")
-        .contains("ร้อยละตรงเวลา").doesNotContain("SECRET-").doesNotContain("secretPersonUser");
-    assertThat(get("/public/statistics.json?fiscalYear=12", null).status()).isEqualTo(400);
-  }
-
   // ------------------------------------------------------------------------------------ webapp session
 
   @Test
@@ -145,15 +108,6 @@ class KpiAccessTest extends PlatformTest {
   }
 
   // ------------------------------------------------------------------------------------ helpers
-
-  private void fact(String key, String n, LocalDateTime created, LocalDateTime completed, boolean met) {
-    jdbc.update("insert into kpi_step_fact (task_id, process_key, process_instance_id, business_key, step_id, "
-        + "step_name, candidate_group, assignee, created_at, completed_at, due_at, calendar_kind, working_minutes, "
-        + "sla_met, escalations, end_state) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", key + "-" + n, key,
-        "pi-" + key + n, "SECRET-" + n, "Task_Public", "ขั้นตอนทดสอบ", "burPr", "secretPersonUser",
-        KpiRepository.time(bangkok(created)), KpiRepository.time(bangkok(completed)), null, "WORKING_DAYS", 60, met, 0,
-        "COMPLETED");
-  }
 
   private URI uri(String path) {
     return URI.create("http://localhost:" + port + path);
