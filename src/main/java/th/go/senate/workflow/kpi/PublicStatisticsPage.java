@@ -96,7 +96,9 @@ final class PublicStatisticsPage {
     String said = percent == null ? NO_PERCENT : percent(percent);
     html.append("<td class=\"n\">").append(percent == null
         ? "<span aria-hidden=\"true\">–</span><span class=\"sr\">" + NO_PERCENT + "</span>" : said).append("</td>");
-    html.append("<td><span class=\"bar\" role=\"img\" aria-label=\"").append(said).append("\"><span style=\"width:")
+    // no percentage: an outlined, empty bar, so that it does not read as 0 % either
+    html.append("<td><span class=\"bar").append(percent == null ? " none" : "").append("\" role=\"img\" aria-label=\"")
+        .append(said).append("\"><span style=\"width:")
         .append(percent == null ? "0" : String.valueOf(percent)).append("%\"></span></span></td>");
   }
 
@@ -160,11 +162,12 @@ final class PublicStatisticsPage {
       + "td.n{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}"
       + "td.later{color:#4a4f5c;font-style:italic}"
       + ".bar{display:block;min-width:40px;height:14px;margin-top:4px;background:#e6e8f2;border:1px solid #6b7080}"
-      + ".bar span{display:block;height:100%;background:#27348b}"
+      + ".bar span{display:block;height:100%;background:#27348b}.bar.none{background:none;border-style:dashed}"
       + ".sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}"
       + ".msg{background:#fff3cd;border-left:4px solid #c9a227;padding:12px}"
       + "dt{font-weight:bold}dd{margin:0 0 6px 16px}"
       + "footer{font-size:14px;color:#4a4f5c;text-align:center;padding:16px}"
+      + "@media (min-width:601px){thead th{white-space:nowrap}}"
       + "@media (max-width:600px){main{padding:8px}table{font-size:13px}thead th{font-size:12px}"
       + "th,td{padding:4px 3px}.bar{min-width:24px}}";
 }
