@@ -24,11 +24,14 @@ import th.go.senate.workflow.kpi.ReportQuery.GroupBy;
 
 /**
  * Benchmark (a program, not a test): loads 1,000,000 step facts into an embedded PostgreSQL (binaries from
- * Maven, no Docker), applies the project's migrations (with the report indexes), and prints p50/p95 of each
- * report query with the machine. Run:
+ * Maven, no Docker) and prints p50/p95 of whole reports with the machine: first the present code (five
+ * statements, {@link KpiReportService#fiveStatementReport}) on the schema before V17_5, then, after V17_5's
+ * covering indexes, the five statements and the two of {@link KpiReportService#report} side by side, after
+ * checking that both give the same report. {@code --statements} adds each statement on its own, {@code --explain}
+ * prints every plan once. Run:
  * <pre>
  * mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
- * java -cp target/test-classes:target/classes:$(cat target/cp.txt) th.go.senate.workflow.kpi.KpiReportBenchmark [facts]
+ * java -cp target/test-classes:target/classes:$(cat target/cp.txt) th.go.senate.workflow.kpi.KpiReportBenchmark [--statements] [--explain] [facts]
  * </pre>
  */
 public final class KpiReportBenchmark {
@@ -36,14 +39,19 @@ public final class KpiReportBenchmark {
   private static final int WARM_UP = 3;
   private static final int RUNS = 20;
 
+  /** The last migration before the covering indexes of the whole reports (V17_5). */
+  private static final String BEFORE_COVERING_INDEXES = "17.3";
+
   public static void main(String[] args) throws Exception {
     List<String> arguments = new ArrayList<>(List.of(args));
     boolean explain = arguments.remove("--explain");
+    boolean statements = arguments.remove("--statements");
     int facts = arguments.isEmpty() ? 1_000_000 : Integer.parseInt(arguments.get(0));
     try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
       DataSource dataSource = postgres.getPostgresDatabase();
+      // First the schema as it was before the covering indexes (V17_5), to measure the present code on it.
       Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").table("senate_schema_history")
-          .load().migrate();
+          .target(BEFORE_COVERING_INDEXES).load().migrate();
       JdbcTemplate jdbc = new JdbcTemplate(dataSource);
       long loadStart = System.nanoTime();
       load(jdbc, facts);
@@ -77,30 +85,56 @@ public final class KpiReportBenchmark {
       ReportPeriod period = new ReportPeriod(2569, 6);
       Instant asOf = period.to();
       List<YearMonth> months = KpiReportService.monthsUpTo(period, asOf);
-      System.out.printf("%-52s %8s %8s%n", "query (FY 2569, 6-month round)", "p50 ms", "p95 ms");
-      System.out.println("(\"figures\" = its two statements: steps completed per working-minutes value, and the other slices)");
-      for (GroupBy groupBy : GroupBy.values()) {
-        ReportQuery all = new ReportQuery(period, groupBy, null, null);
-        String by = groupBy.name().toLowerCase();
-        measure("statement: completed steps by " + by, () -> queries.completed(all, period));
-        measure("statement: created/breached/open slices by " + by, () -> queries.slices(all, period, asOf));
-        measure("figures, grouped by " + by, () -> service.counts(all, period, asOf));
-        measure("monthly counts, grouped by " + by, () -> queries.monthly(all, period, months));
-      }
-      ReportQuery byProcess = new ReportQuery(period, GroupBy.PROCESS, null, null);
-      measure("figures, previous year, by process", () -> service.counts(byProcess, period.previous(),
-          period.previous().to()));
       ReportQuery oneProcess = new ReportQuery(period, GroupBy.STEP, "process1", null);
-      measure("figures, one process by step", () -> service.counts(oneProcess, period, asOf));
       ReportQuery head = new ReportQuery(period, GroupBy.BUREAU, null, List.of("burLegal"));
-      measure("figures, a bureau head's bureau", () -> service.counts(head, period, asOf));
-      // What a manager waits for: every query of one report (this year, last year, totals, months).
+      List<ReportQuery> wholeReports = new ArrayList<>();
       for (GroupBy groupBy : GroupBy.values()) {
-        ReportQuery whole = new ReportQuery(period, groupBy, null, null);
-        measure("whole report (all its queries), by " + groupBy.name().toLowerCase(), () -> service.report(whole));
+        wholeReports.add(new ReportQuery(period, groupBy, null, null));
       }
-      measure("whole report, a bureau head's bureau", () -> service.report(head));
+      wholeReports.add(oneProcess);
+      wholeReports.add(head);
+
+      System.out.printf("%n%-60s %8s %8s%n", "1. present code (five statements), present indexes", "p50 ms", "p95 ms");
+      for (ReportQuery query : wholeReports) {
+        measure("whole report, " + describe(query), () -> service.fiveStatementReport(query));
+      }
+
+      Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").table("senate_schema_history")
+          .load().migrate();
+      jdbc.execute("vacuum analyze kpi_step_fact");
+      System.out.printf("%n%-60s %8s %8s%n", "2. with the covering indexes (V17_5): five statements | two",
+          "p50 ms", "p95 ms");
+      System.out.println("(interleaved: one run of each in turn, so that other load on the machine hits both alike)");
+      for (ReportQuery query : wholeReports) {
+        if (!service.report(query).equals(service.fiveStatementReport(query))) {
+          throw new IllegalStateException("the two paths disagree on " + describe(query));
+        }
+        measureSideBySide("whole report, " + describe(query), () -> service.fiveStatementReport(query),
+            () -> service.report(query));
+      }
+      if (statements) {
+        System.out.printf("%n%-60s %8s %8s%n", "3. single statements, covering indexes", "p50 ms", "p95 ms");
+        System.out.println("(\"figures\" = its two statements: steps completed per working-minutes value, and the other slices)");
+        for (GroupBy groupBy : GroupBy.values()) {
+          ReportQuery all = new ReportQuery(period, groupBy, null, null);
+          String by = groupBy.name().toLowerCase();
+          measure("statement: completed steps by " + by, () -> queries.completed(all, period));
+          measure("statement: created/breached/open slices by " + by, () -> queries.slices(all, period, asOf));
+          measure("figures, grouped by " + by, () -> service.counts(all, period, asOf));
+          measure("monthly counts, grouped by " + by, () -> queries.monthly(all, period, months));
+        }
+      }
     }
+  }
+
+  private static String describe(ReportQuery query) {
+    if (query.bureaus() != null) {
+      return "a bureau head's bureau";
+    }
+    if (query.processKey() != null) {
+      return "one process by step";
+    }
+    return "all processes by " + query.groupBy().name().toLowerCase();
   }
 
   /**
@@ -134,12 +168,51 @@ public final class KpiReportBenchmark {
     }
     List<Double> times = new ArrayList<>();
     for (int i = 0; i < RUNS; i++) {
-      long start = System.nanoTime();
-      query.get();
-      times.add((System.nanoTime() - start) / 1e6);
+      times.add(time(query));
     }
-    Collections.sort(times);
-    System.out.printf("%-52s %8.1f %8.1f%n", name, times.get(RUNS / 2), times.get((int) Math.ceil(RUNS * 0.95) - 1));
+    System.out.printf("%-60s %8.1f %8.1f | %s%n", name, p50(times), p95(times), load());
+  }
+
+  /** Two ways to the same answer, one run of each in turn: p50 and p95 of each. */
+  private static void measureSideBySide(String name, Supplier<?> before, Supplier<?> after) {
+    for (int i = 0; i < WARM_UP; i++) {
+      before.get();
+      after.get();
+    }
+    List<Double> beforeTimes = new ArrayList<>();
+    List<Double> afterTimes = new ArrayList<>();
+    for (int i = 0; i < RUNS; i++) {
+      beforeTimes.add(time(before));
+      afterTimes.add(time(after));
+    }
+    System.out.printf("%-60s %8.1f %8.1f | %8.1f %8.1f | %s%n", name, p50(beforeTimes), p95(beforeTimes),
+        p50(afterTimes), p95(afterTimes), load());
+  }
+
+  private static double time(Supplier<?> query) {
+    long start = System.nanoTime();
+    query.get();
+    return (System.nanoTime() - start) / 1e6;
+  }
+
+  private static double p50(List<Double> times) {
+    List<Double> sorted = new ArrayList<>(times);
+    Collections.sort(sorted);
+    return sorted.get(sorted.size() / 2);
+  }
+
+  private static double p95(List<Double> times) {
+    List<Double> sorted = new ArrayList<>(times);
+    Collections.sort(sorted);
+    return sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1);
+  }
+
+  private static String load() {
+    try {
+      return "load " + Files.readString(Path.of("/proc/loadavg")).substring(0, 14).trim();
+    } catch (IOException e) {
+      return "load ?";
+    }
   }
 
   private static String machine(JdbcTemplate jdbc) throws IOException {
