@@ -30,7 +30,9 @@ import th.go.senate.workflow.kpi.ReportQuery.GroupBy;
  * reading only the facts it needs through an index ({@code V5_1__kpi_report_indexes.sql},
  * {@code V6_1__kpi_report_slice_indexes.sql}); one scan with {@code created_at < to and (completed_at is null
  * or completed_at >= from)} could use no index and read most of the table. {@link #monthly} counts the months
- * of the projection. Figures over 1,000,000 facts: {@code KpiReportBenchmark}.
+ * of the projection. A whole report runs {@link #whole}: the same slices of this year and last year in two
+ * statements, over indexes that cover them ({@code V17_5__kpi_report_covering_indexes.sql}). Figures over
+ * 1,000,000 facts: {@code KpiReportBenchmark}.
  */
 @Repository
 public class KpiReportQueries {

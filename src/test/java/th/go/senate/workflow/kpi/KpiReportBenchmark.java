@@ -1,6 +1,7 @@
 package th.go.senate.workflow.kpi;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -36,8 +37,10 @@ import th.go.senate.workflow.kpi.ReportQuery.GroupBy;
  */
 public final class KpiReportBenchmark {
 
-  private static final int WARM_UP = 3;
-  private static final int RUNS = 20;
+  private static final int WARM_UP = Integer.getInteger("bench.warmUp", 3);
+  private static final int RUNS = Integer.getInteger("bench.runs", 20);
+  /** The embedded PostgreSQL server's pid (the parent of every backend), for its CPU time. */
+  private static long postmaster;
 
   /** The last migration before the covering indexes of the whole reports (V17_5). */
   private static final String BEFORE_COVERING_INDEXES = "17.3";
@@ -46,6 +49,7 @@ public final class KpiReportBenchmark {
     List<String> arguments = new ArrayList<>(List.of(args));
     boolean explain = arguments.remove("--explain");
     boolean statements = arguments.remove("--statements");
+    boolean before = !arguments.remove("--no-before");
     int facts = arguments.isEmpty() ? 1_000_000 : Integer.parseInt(arguments.get(0));
     try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
       DataSource dataSource = postgres.getPostgresDatabase();
@@ -59,6 +63,7 @@ public final class KpiReportBenchmark {
       jdbc.execute("vacuum analyze kpi_step_fact");
       System.out.printf("loaded %,d step facts in %.1f s%n", facts, (System.nanoTime() - loadStart) / 1e9);
       System.out.println(machine(jdbc));
+      postmaster = parentOf(jdbc.queryForObject("select pg_backend_pid()", Long.class));
 
       NamedParameterJdbcTemplate measured = new NamedParameterJdbcTemplate(jdbc);
       if (explain) {
@@ -91,19 +96,27 @@ public final class KpiReportBenchmark {
       for (GroupBy groupBy : GroupBy.values()) {
         wholeReports.add(new ReportQuery(period, groupBy, null, null));
       }
-      wholeReports.add(oneProcess);
+      if (!Boolean.getBoolean("bench.short")) {
+        wholeReports.add(oneProcess);
+      }
       wholeReports.add(head);
 
-      System.out.printf("%n%-60s %8s %8s%n", "1. present code (five statements), present indexes", "p50 ms", "p95 ms");
-      for (ReportQuery query : wholeReports) {
-        measure("whole report, " + describe(query), () -> service.fiveStatementReport(query));
+      System.out.println("(p50/p95: wall time; cpu: CPU time of this JVM and of the PostgreSQL server with all its "
+          + "processes, parallel workers included, per report, the mean of the runs: what a report costs whatever "
+          + "else the machine runs)");
+      if (before) {
+        System.out.printf("%n%-60s %8s %8s %8s%n", "1. present code (five statements), present indexes", "p50 ms",
+            "p95 ms", "cpu ms");
+        for (ReportQuery query : wholeReports) {
+          measure("whole report, " + describe(query), () -> service.fiveStatementReport(query));
+        }
       }
 
       Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").table("senate_schema_history")
           .load().migrate();
       jdbc.execute("vacuum analyze kpi_step_fact");
-      System.out.printf("%n%-60s %8s %8s%n", "2. with the covering indexes (V17_5): five statements | two",
-          "p50 ms", "p95 ms");
+      System.out.printf("%n%-60s %8s %8s %8s | %8s %8s %8s%n", "2. with the covering indexes (V17_5): five "
+          + "statements | two", "p50 ms", "p95 ms", "cpu ms", "p50 ms", "p95 ms", "cpu ms");
       System.out.println("(interleaved: one run of each in turn, so that other load on the machine hits both alike)");
       for (ReportQuery query : wholeReports) {
         if (!service.report(query).equals(service.fiveStatementReport(query))) {
@@ -113,7 +126,8 @@ public final class KpiReportBenchmark {
             () -> service.report(query));
       }
       if (statements) {
-        System.out.printf("%n%-60s %8s %8s%n", "3. single statements, covering indexes", "p50 ms", "p95 ms");
+        System.out.printf("%n%-60s %8s %8s %8s%n", "3. single statements, covering indexes", "p50 ms", "p95 ms",
+            "cpu ms");
         System.out.println("(\"figures\" = its two statements: steps completed per working-minutes value, and the other slices)");
         for (GroupBy groupBy : GroupBy.values()) {
           ReportQuery all = new ReportQuery(period, groupBy, null, null);
@@ -167,13 +181,16 @@ public final class KpiReportBenchmark {
       query.get();
     }
     List<Double> times = new ArrayList<>();
+    long cpu = 0;
     for (int i = 0; i < RUNS; i++) {
+      long cpuStart = cpuNanos();
       times.add(time(query));
+      cpu += cpuNanos() - cpuStart;
     }
-    System.out.printf("%-60s %8.1f %8.1f | %s%n", name, p50(times), p95(times), load());
+    System.out.printf("%-60s %8.1f %8.1f %8.1f | %s%n", name, p50(times), p95(times), cpu / 1e6 / RUNS, load());
   }
 
-  /** Two ways to the same answer, one run of each in turn: p50 and p95 of each. */
+  /** Two ways to the same answer, one run of each in turn: p50, p95 and mean CPU time of each. */
   private static void measureSideBySide(String name, Supplier<?> before, Supplier<?> after) {
     for (int i = 0; i < WARM_UP; i++) {
       before.get();
@@ -181,18 +198,62 @@ public final class KpiReportBenchmark {
     }
     List<Double> beforeTimes = new ArrayList<>();
     List<Double> afterTimes = new ArrayList<>();
+    long beforeCpu = 0;
+    long afterCpu = 0;
     for (int i = 0; i < RUNS; i++) {
+      long cpuStart = cpuNanos();
       beforeTimes.add(time(before));
+      long cpuBetween = cpuNanos();
       afterTimes.add(time(after));
+      afterCpu += cpuNanos() - cpuBetween;
+      beforeCpu += cpuBetween - cpuStart;
     }
-    System.out.printf("%-60s %8.1f %8.1f | %8.1f %8.1f | %s%n", name, p50(beforeTimes), p95(beforeTimes),
-        p50(afterTimes), p95(afterTimes), load());
+    System.out.printf("%-60s %8.1f %8.1f %8.1f | %8.1f %8.1f %8.1f | %s%n", name, p50(beforeTimes),
+        p95(beforeTimes), beforeCpu / 1e6 / RUNS, p50(afterTimes), p95(afterTimes), afterCpu / 1e6 / RUNS, load());
   }
 
   private static double time(Supplier<?> query) {
     long start = System.nanoTime();
     query.get();
     return (System.nanoTime() - start) / 1e6;
+  }
+
+  /**
+   * CPU time so far of this JVM, of the PostgreSQL server's live processes, and of those it has reaped (a
+   * query's parallel workers), in nanoseconds; Linux only (/proc, 100 clock ticks per second).
+   */
+  private static long cpuNanos() {
+    long total = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+    total += ticks(postmaster, true);
+    for (ProcessHandle child : ProcessHandle.of(postmaster).map(p -> p.descendants().toList()).orElse(List.of())) {
+      total += ticks(child.pid(), false);
+    }
+    return total;
+  }
+
+  /** utime + stime (and with {@code reaped} the ended children's) of a process, in nanoseconds; 0 if it ended. */
+  private static long ticks(long pid, boolean reaped) {
+    try {
+      String[] fields = stat(pid);
+      long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+      if (reaped) {
+        ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+      }
+      return ticks * 10_000_000L;
+    } catch (IOException | RuntimeException gone) {
+      return 0;
+    }
+  }
+
+  private static long parentOf(long pid) throws IOException {
+    return Long.parseLong(stat(pid)[1]);
+  }
+
+  /** The fields of /proc/pid/stat after the command name: state, ppid, …, utime (11), stime, cutime, cstime. */
+  private static String[] stat(long pid) throws IOException {
+    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+    return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
   }
 
   private static double p50(List<Double> times) {
