@@ -30,7 +30,9 @@ import th.go.senate.workflow.kpi.ReportQuery.GroupBy;
  * reading only the facts it needs through an index ({@code V5_1__kpi_report_indexes.sql},
  * {@code V6_1__kpi_report_slice_indexes.sql}); one scan with {@code created_at < to and (completed_at is null
  * or completed_at >= from)} could use no index and read most of the table. {@link #monthly} counts the months
- * of the projection. Figures over 1,000,000 facts: {@code KpiReportBenchmark}.
+ * of the projection. A whole report runs {@link #whole}: the same slices of this year and last year in two
+ * statements, over indexes that cover them ({@code V17_5__kpi_report_covering_indexes.sql}). Figures over
+ * 1,000,000 facts: {@code KpiReportBenchmark}.
  */
 @Repository
 public class KpiReportQueries {
@@ -39,9 +41,15 @@ public class KpiReportQueries {
    * The one definition of the steps a % on time counts: completed (not cancelled) within [:from, :to); of them,
    * on time when the SLA was met. The reports and the plan review's indicators both use it.
    */
-  private static final String COMPLETED_BETWEEN = "completed_at >= :from and completed_at < :to and end_state = '"
-      + KpiRecorder.COMPLETED + "'";
+  private static final String COMPLETED_BETWEEN = completedBetween("");
   private static final String ON_TIME = "sla_met = true";
+
+  /** The suffix of the previous year's parameters in {@link #whole} ({@code :fromPrevious}, …). */
+  private static final String PREVIOUS = "Previous";
+
+  /** What {@link #slices} sums per group over its slices, named as {@link #sliceCounts} reads them. */
+  private static final String SLICE_SUMS = columns(KpiReport.AGE_BAND_DAYS.size() + 1, "sum(started)",
+      "sum(escalations)", "sum(breaches)", "sum(open_now)", band -> "sum(band" + band + ")", "sum(overdue)");
 
   private final NamedParameterJdbcTemplate jdbc;
 
@@ -87,37 +95,14 @@ public class KpiReportQueries {
    * by calendar days since they arrived ({@link KpiReport#AGE_BAND_DAYS}), overdue when due before {@code asOf}.
    */
   Map<String, GroupCounts> slices(ReportQuery query, ReportPeriod period, Instant asOf) {
-    MapSqlParameterSource params = period(period).addValue("asOf", KpiRepository.time(asOf));
-    List<Integer> days = KpiReport.AGE_BAND_DAYS;
-    for (int band = 0; band < days.size(); band++) {
-      params.addValue("arrivedSince" + band, KpiRepository.time(asOf.minus(Duration.ofDays(days.get(band)))));
-    }
-    int bands = days.size() + 1;
-    String filters = filters(query, params);
+    MapSqlParameterSource params = period(period);
     String keys = keyColumns(query.groupBy());
-    String created = columns(bands, "count(*)", "coalesce(sum(escalations), 0)", "0", "0", band -> "0", "0");
-    String breached = columns(bands, "0", "0", "count(*)", "0", band -> "0", "0");
-    String open = columns(bands, "0", "0", "0", "count(*)",
-        band -> "count(*) filter (where " + arrived(band, bands) + ")", "count(*) filter (where due_at < :asOf)");
-    String sums = columns(bands, "sum(started)", "sum(escalations)", "sum(breaches)", "sum(open_now)",
-        band -> "sum(band" + band + ")", "sum(overdue)");
-    String sql = "select " + keys + stepNameColumn(query) + ", " + sums + " from ("
-        + slice(query, created, "created_at >= :from and created_at < :to" + filters)
-        + " union all " + slice(query, breached, "breached_at >= :from and breached_at < :to" + filters)
-        + " union all " + slice(query, open, "completed_at is null and created_at < :asOf" + filters)
-        + " union all " + slice(query, open, "completed_at >= :asOf and created_at < :asOf" + filters)
-        + ") partials group by " + keys;
+    String sql = "select " + keys + stepNameColumn(query) + ", " + SLICE_SUMS + " from ("
+        + sliceUnion(query, params, period, asOf, "", "") + ") partials group by " + keys;
     Map<String, GroupCounts> groups = new TreeMap<>();
     jdbc.query(sql, params, rs -> {
-      GroupCounts group = group(query.groupBy(), rs);
-      List<Long> backlog = new ArrayList<>();
-      for (int band = 0; band < bands; band++) {
-        backlog.add(rs.getLong("band" + band));
-      }
-      groups.put(group.key(query.groupBy()), new GroupCounts(group.processKey(), group.stepId(), group.bureau(),
-          query.groupBy() == GroupBy.STEP ? rs.getString("step_name") : null, group.completions(), group.minutes(),
-          rs.getLong("started"), rs.getLong("escalations"), rs.getLong("breaches"), rs.getLong("open_now"),
-          List.copyOf(backlog), rs.getLong("overdue")));
+      GroupCounts group = sliceCounts(query, rs);
+      groups.put(group.key(query.groupBy()), group);
     });
     return groups;
   }
@@ -210,7 +195,140 @@ public class KpiReportQueries {
         });
   }
 
+  /**
+   * The counts of a whole report in two statements instead of five: the completed steps of this year and last
+   * year, each per group and distinct working-minutes value, with this year's monthly counts as columns of the
+   * same rows (the months' steps are the round's completed steps: {@link #monthly} read them a second time); and
+   * the other slices of both years ({@link #slices}), each row tagged with its year. Same counts as {@link #completed},
+   * {@link #slices} and {@link #monthly} per year, which the reports ran before (kept for
+   * {@code KpiReportBenchmark}'s side-by-side figures and for the test that both agree).
+   */
+  ReportCounts whole(ReportQuery query, ReportPeriod period, Instant asOf, Instant previousAsOf,
+      List<YearMonth> months) {
+    ReportPeriod previous = period.previous();
+    MapSqlParameterSource params = period(period).addValue("from" + PREVIOUS, KpiRepository.time(previous.from()))
+        .addValue("to" + PREVIOUS, KpiRepository.time(previous.to()));
+    String keys = keyColumns(query.groupBy());
+    StringBuilder monthColumns = new StringBuilder();
+    StringBuilder noMonths = new StringBuilder();
+    for (int i = 0; i < months.size(); i++) {
+      params.addValue("monthStart" + i, KpiRepository.time(ReportPeriod.startOf(months.get(i))));
+      params.addValue("monthEnd" + i, KpiRepository.time(ReportPeriod.startOf(months.get(i).plusMonths(1))));
+      String inMonth = "completed_at >= :monthStart" + i + " and completed_at < :monthEnd" + i;
+      monthColumns.append(", count(*) filter (where ").append(inMonth).append(") as completed").append(i)
+          .append(", count(*) filter (where ").append(inMonth).append(" and ").append(ON_TIME)
+          .append(") as on_time").append(i);
+      noMonths.append(", 0 as completed").append(i).append(", 0 as on_time").append(i);
+    }
+    String filters = filters(query, params);
+    String completed = "select 0 as period, " + keys + ", working_minutes, count(*) as completed, count(*) filter "
+        + "(where " + ON_TIME + ") as on_time" + monthColumns + " from kpi_step_fact where " + COMPLETED_BETWEEN
+        + filters + " group by " + keys + ", working_minutes union all select 1 as period, " + keys
+        + ", working_minutes, count(*) as completed, count(*) filter (where " + ON_TIME + ") as on_time" + noMonths
+        + " from kpi_step_fact where " + completedBetween(PREVIOUS) + filters + " group by " + keys
+        + ", working_minutes";
+    List<Map<String, GroupCounts>> years = List.of(new TreeMap<>(), new TreeMap<>());
+    List<Map<String, OnTimeShare>> shares = List.of(new HashMap<>(), new HashMap<>());
+    List<Map<String, WorkingMinutes>> distributions = List.of(new HashMap<>(), new HashMap<>());
+    Map<String, long[]> monthCounts = new TreeMap<>();
+    jdbc.query(completed, params, rs -> {
+      int year = rs.getInt("period");
+      GroupCounts group = group(query.groupBy(), rs);
+      String key = group.key(query.groupBy());
+      years.get(year).putIfAbsent(key, group);
+      long count = rs.getLong("completed");
+      shares.get(year).merge(key, new OnTimeShare(count, rs.getLong("on_time")), OnTimeShare::plus);
+      WorkingMinutes minutes = distributions.get(year).computeIfAbsent(key, k -> new WorkingMinutes());
+      int value = rs.getInt("working_minutes");
+      if (!rs.wasNull()) {
+        minutes.add(value, count);
+      }
+      if (year == 0) {
+        long[] sums = monthCounts.computeIfAbsent(key, k -> new long[2 * months.size()]);
+        for (int i = 0; i < months.size(); i++) {
+          sums[2 * i] += rs.getLong("completed" + i);
+          sums[2 * i + 1] += rs.getLong("on_time" + i);
+        }
+      }
+    });
+    for (int year = 0; year < 2; year++) {
+      Map<String, OnTimeShare> yearShares = shares.get(year);
+      Map<String, WorkingMinutes> yearMinutes = distributions.get(year);
+      years.get(year).replaceAll((key, group) -> group.withCompleted(yearShares.get(key), yearMinutes.get(key)));
+    }
+
+    String slices = "select period, " + keys + stepNameColumn(query) + ", " + SLICE_SUMS + " from ("
+        + sliceUnion(query, params, period, asOf, "", "0 as period, ") + " union all "
+        + sliceUnion(query, params, previous, previousAsOf, PREVIOUS, "1 as period, ") + ") partials group by period, "
+        + keys;
+    jdbc.query(slices, params, rs -> {
+      GroupCounts group = sliceCounts(query, rs);
+      years.get(rs.getInt("period")).merge(group.key(query.groupBy()), group, GroupCounts::plus);
+    });
+
+    Map<String, List<OnTimeShare>> monthly = new LinkedHashMap<>();
+    if (!months.isEmpty()) {
+      monthCounts.forEach((key, sums) -> monthly.put(key, IntStream.range(0, months.size())
+          .mapToObj(i -> new OnTimeShare(sums[2 * i], sums[2 * i + 1])).toList()));
+    }
+    return new ReportCounts(years.get(0), years.get(1), monthly);
+  }
+
+  /** A whole report's counts: this year's and last year's per group key, and this year's monthly shares. */
+  record ReportCounts(Map<String, GroupCounts> current, Map<String, GroupCounts> previous,
+      Map<String, List<OnTimeShare>> monthly) {
+  }
+
   // -------------------------------------------------------------------------------------- SQL pieces
+
+  /** {@link #COMPLETED_BETWEEN} over the window {@code :from<suffix>}, {@code :to<suffix>}. */
+  private static String completedBetween(String suffix) {
+    return "completed_at >= :from" + suffix + " and completed_at < :to" + suffix + " and end_state = '"
+        + KpiRecorder.COMPLETED + "'";
+  }
+
+  /**
+   * The four slices of {@link #slices} as one {@code union all}, each row starting with {@code tag} (a column, or
+   * nothing), over the window {@code :from<suffix>}, {@code :to<suffix>} (already in {@code params}) and the
+   * instant {@code asOf} (added as {@code :asOf<suffix>}, with the age bands' bounds).
+   */
+  private static String sliceUnion(ReportQuery query, MapSqlParameterSource params, ReportPeriod period,
+      Instant asOf, String suffix, String tag) {
+    params.addValue("asOf" + suffix, KpiRepository.time(asOf));
+    List<Integer> days = KpiReport.AGE_BAND_DAYS;
+    for (int band = 0; band < days.size(); band++) {
+      params.addValue("arrivedSince" + band + suffix,
+          KpiRepository.time(asOf.minus(Duration.ofDays(days.get(band)))));
+    }
+    int bands = days.size() + 1;
+    String filters = filters(query, params);
+    String from = ":from" + suffix;
+    String to = ":to" + suffix;
+    String at = ":asOf" + suffix;
+    String created = columns(bands, "count(*)", "coalesce(sum(escalations), 0)", "0", "0", band -> "0", "0");
+    String breached = columns(bands, "0", "0", "count(*)", "0", band -> "0", "0");
+    String open = columns(bands, "0", "0", "0", "count(*)",
+        band -> "count(*) filter (where " + arrived(band, bands, suffix) + ")",
+        "count(*) filter (where due_at < " + at + ")");
+    return slice(query, tag + created, "created_at >= " + from + " and created_at < " + to + filters)
+        + " union all " + slice(query, tag + breached, "breached_at >= " + from + " and breached_at < " + to + filters)
+        + " union all " + slice(query, tag + open, "completed_at is null and created_at < " + at + filters)
+        + " union all " + slice(query, tag + open, "completed_at >= " + at + " and created_at < " + at + filters);
+  }
+
+  /** The slice counts of the current row of {@link #slices} or {@link #whole}, as a group. */
+  private static GroupCounts sliceCounts(ReportQuery query, ResultSet rs) throws SQLException {
+    GroupCounts group = group(query.groupBy(), rs);
+    List<Long> backlog = new ArrayList<>();
+    for (int band = 0; band <= KpiReport.AGE_BAND_DAYS.size(); band++) {
+      backlog.add(rs.getLong("band" + band));
+    }
+    return new GroupCounts(group.processKey(), group.stepId(), group.bureau(),
+        query.groupBy() == GroupBy.STEP ? rs.getString("step_name") : null, group.completions(), group.minutes(),
+        rs.getLong("started"), rs.getLong("escalations"), rs.getLong("breaches"), rs.getLong("open_now"),
+        List.copyOf(backlog), rs.getLong("overdue"));
+  }
+
 
   private static MapSqlParameterSource period(ReportPeriod period) {
     return window(period.from(), period.to());
@@ -254,13 +372,13 @@ public class KpiReportQueries {
   }
 
   /** Arrived in age band {@code band} at {@code :asOf}: since its lower bound (none for the last band), before its upper. */
-  private static String arrived(int band, int bands) {
+  private static String arrived(int band, int bands, String suffix) {
     List<String> conditions = new ArrayList<>();
     if (band < bands - 1) {
-      conditions.add("created_at >= :arrivedSince" + band);
+      conditions.add("created_at >= :arrivedSince" + band + suffix);
     }
     if (band > 0) {
-      conditions.add("created_at < :arrivedSince" + (band - 1));
+      conditions.add("created_at < :arrivedSince" + (band - 1) + suffix);
     }
     return String.join(" and ", conditions);
   }

@@ -1,6 +1,7 @@
 package th.go.senate.workflow.kpi;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -24,26 +25,37 @@ import th.go.senate.workflow.kpi.ReportQuery.GroupBy;
 
 /**
  * Benchmark (a program, not a test): loads 1,000,000 step facts into an embedded PostgreSQL (binaries from
- * Maven, no Docker), applies the project's migrations (with the report indexes), and prints p50/p95 of each
- * report query with the machine. Run:
+ * Maven, no Docker) and prints p50/p95 of whole reports with the machine: first the present code (five
+ * statements, {@link KpiReportService#fiveStatementReport}) on the schema before V17_5, then, after V17_5's
+ * covering indexes, the five statements and the two of {@link KpiReportService#report} side by side, after
+ * checking that both give the same report. {@code --statements} adds each statement on its own, {@code --explain}
+ * prints every plan once. Run:
  * <pre>
  * mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
- * java -cp target/test-classes:target/classes:$(cat target/cp.txt) th.go.senate.workflow.kpi.KpiReportBenchmark [facts]
+ * java -cp target/test-classes:target/classes:$(cat target/cp.txt) th.go.senate.workflow.kpi.KpiReportBenchmark [--statements] [--explain] [facts]
  * </pre>
  */
 public final class KpiReportBenchmark {
 
-  private static final int WARM_UP = 3;
-  private static final int RUNS = 20;
+  private static final int WARM_UP = Integer.getInteger("bench.warmUp", 3);
+  private static final int RUNS = Integer.getInteger("bench.runs", 20);
+  /** The embedded PostgreSQL server's pid (the parent of every backend), for its CPU time. */
+  private static long postmaster;
+
+  /** The last migration before the covering indexes of the whole reports (V17_5). */
+  private static final String BEFORE_COVERING_INDEXES = "17.3";
 
   public static void main(String[] args) throws Exception {
     List<String> arguments = new ArrayList<>(List.of(args));
     boolean explain = arguments.remove("--explain");
+    boolean statements = arguments.remove("--statements");
+    boolean before = !arguments.remove("--no-before");
     int facts = arguments.isEmpty() ? 1_000_000 : Integer.parseInt(arguments.get(0));
     try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
       DataSource dataSource = postgres.getPostgresDatabase();
+      // First the schema as it was before the covering indexes (V17_5), to measure the present code on it.
       Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").table("senate_schema_history")
-          .load().migrate();
+          .target(BEFORE_COVERING_INDEXES).load().migrate();
       JdbcTemplate jdbc = new JdbcTemplate(dataSource);
       long loadStart = System.nanoTime();
       load(jdbc, facts);
@@ -51,6 +63,7 @@ public final class KpiReportBenchmark {
       jdbc.execute("vacuum analyze kpi_step_fact");
       System.out.printf("loaded %,d step facts in %.1f s%n", facts, (System.nanoTime() - loadStart) / 1e9);
       System.out.println(machine(jdbc));
+      postmaster = parentOf(jdbc.queryForObject("select pg_backend_pid()", Long.class));
 
       NamedParameterJdbcTemplate measured = new NamedParameterJdbcTemplate(jdbc);
       if (explain) {
@@ -77,30 +90,65 @@ public final class KpiReportBenchmark {
       ReportPeriod period = new ReportPeriod(2569, 6);
       Instant asOf = period.to();
       List<YearMonth> months = KpiReportService.monthsUpTo(period, asOf);
-      System.out.printf("%-52s %8s %8s%n", "query (FY 2569, 6-month round)", "p50 ms", "p95 ms");
-      System.out.println("(\"figures\" = its two statements: steps completed per working-minutes value, and the other slices)");
-      for (GroupBy groupBy : GroupBy.values()) {
-        ReportQuery all = new ReportQuery(period, groupBy, null, null);
-        String by = groupBy.name().toLowerCase();
-        measure("statement: completed steps by " + by, () -> queries.completed(all, period));
-        measure("statement: created/breached/open slices by " + by, () -> queries.slices(all, period, asOf));
-        measure("figures, grouped by " + by, () -> service.counts(all, period, asOf));
-        measure("monthly counts, grouped by " + by, () -> queries.monthly(all, period, months));
-      }
-      ReportQuery byProcess = new ReportQuery(period, GroupBy.PROCESS, null, null);
-      measure("figures, previous year, by process", () -> service.counts(byProcess, period.previous(),
-          period.previous().to()));
       ReportQuery oneProcess = new ReportQuery(period, GroupBy.STEP, "process1", null);
-      measure("figures, one process by step", () -> service.counts(oneProcess, period, asOf));
       ReportQuery head = new ReportQuery(period, GroupBy.BUREAU, null, List.of("burLegal"));
-      measure("figures, a bureau head's bureau", () -> service.counts(head, period, asOf));
-      // What a manager waits for: every query of one report (this year, last year, totals, months).
+      List<ReportQuery> wholeReports = new ArrayList<>();
       for (GroupBy groupBy : GroupBy.values()) {
-        ReportQuery whole = new ReportQuery(period, groupBy, null, null);
-        measure("whole report (all its queries), by " + groupBy.name().toLowerCase(), () -> service.report(whole));
+        wholeReports.add(new ReportQuery(period, groupBy, null, null));
       }
-      measure("whole report, a bureau head's bureau", () -> service.report(head));
+      if (!Boolean.getBoolean("bench.short")) {
+        wholeReports.add(oneProcess);
+      }
+      wholeReports.add(head);
+
+      System.out.println("(p50/p95: wall time; cpu: CPU time of this JVM and of the PostgreSQL server with all its "
+          + "processes, parallel workers included, per report, the mean of the runs: what a report costs whatever "
+          + "else the machine runs)");
+      if (before) {
+        System.out.printf("%n%-60s %8s %8s %8s%n", "1. present code (five statements), present indexes", "p50 ms",
+            "p95 ms", "cpu ms");
+        for (ReportQuery query : wholeReports) {
+          measure("whole report, " + describe(query), () -> service.fiveStatementReport(query));
+        }
+      }
+
+      Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").table("senate_schema_history")
+          .load().migrate();
+      jdbc.execute("vacuum analyze kpi_step_fact");
+      System.out.printf("%n%-60s %8s %8s %8s | %8s %8s %8s%n", "2. with the covering indexes (V17_5): five "
+          + "statements | two", "p50 ms", "p95 ms", "cpu ms", "p50 ms", "p95 ms", "cpu ms");
+      System.out.println("(interleaved: one run of each in turn, so that other load on the machine hits both alike)");
+      for (ReportQuery query : wholeReports) {
+        if (!service.report(query).equals(service.fiveStatementReport(query))) {
+          throw new IllegalStateException("the two paths disagree on " + describe(query));
+        }
+        measureSideBySide("whole report, " + describe(query), () -> service.fiveStatementReport(query),
+            () -> service.report(query));
+      }
+      if (statements) {
+        System.out.printf("%n%-60s %8s %8s %8s%n", "3. single statements, covering indexes", "p50 ms", "p95 ms",
+            "cpu ms");
+        System.out.println("(\"figures\" = its two statements: steps completed per working-minutes value, and the other slices)");
+        for (GroupBy groupBy : GroupBy.values()) {
+          ReportQuery all = new ReportQuery(period, groupBy, null, null);
+          String by = groupBy.name().toLowerCase();
+          measure("statement: completed steps by " + by, () -> queries.completed(all, period));
+          measure("statement: created/breached/open slices by " + by, () -> queries.slices(all, period, asOf));
+          measure("figures, grouped by " + by, () -> service.counts(all, period, asOf));
+          measure("monthly counts, grouped by " + by, () -> queries.monthly(all, period, months));
+        }
+      }
     }
+  }
+
+  private static String describe(ReportQuery query) {
+    if (query.bureaus() != null) {
+      return "a bureau head's bureau";
+    }
+    if (query.processKey() != null) {
+      return "one process by step";
+    }
+    return "all processes by " + query.groupBy().name().toLowerCase();
   }
 
   /**
@@ -133,13 +181,99 @@ public final class KpiReportBenchmark {
       query.get();
     }
     List<Double> times = new ArrayList<>();
+    long cpu = 0;
     for (int i = 0; i < RUNS; i++) {
-      long start = System.nanoTime();
-      query.get();
-      times.add((System.nanoTime() - start) / 1e6);
+      long cpuStart = cpuNanos();
+      times.add(time(query));
+      cpu += cpuNanos() - cpuStart;
     }
-    Collections.sort(times);
-    System.out.printf("%-52s %8.1f %8.1f%n", name, times.get(RUNS / 2), times.get((int) Math.ceil(RUNS * 0.95) - 1));
+    System.out.printf("%-60s %8.1f %8.1f %8.1f | %s%n", name, p50(times), p95(times), cpu / 1e6 / RUNS, load());
+  }
+
+  /** Two ways to the same answer, one run of each in turn: p50, p95 and mean CPU time of each. */
+  private static void measureSideBySide(String name, Supplier<?> before, Supplier<?> after) {
+    for (int i = 0; i < WARM_UP; i++) {
+      before.get();
+      after.get();
+    }
+    List<Double> beforeTimes = new ArrayList<>();
+    List<Double> afterTimes = new ArrayList<>();
+    long beforeCpu = 0;
+    long afterCpu = 0;
+    for (int i = 0; i < RUNS; i++) {
+      long cpuStart = cpuNanos();
+      beforeTimes.add(time(before));
+      long cpuBetween = cpuNanos();
+      afterTimes.add(time(after));
+      afterCpu += cpuNanos() - cpuBetween;
+      beforeCpu += cpuBetween - cpuStart;
+    }
+    System.out.printf("%-60s %8.1f %8.1f %8.1f | %8.1f %8.1f %8.1f | %s%n", name, p50(beforeTimes),
+        p95(beforeTimes), beforeCpu / 1e6 / RUNS, p50(afterTimes), p95(afterTimes), afterCpu / 1e6 / RUNS, load());
+  }
+
+  private static double time(Supplier<?> query) {
+    long start = System.nanoTime();
+    query.get();
+    return (System.nanoTime() - start) / 1e6;
+  }
+
+  /**
+   * CPU time so far of this JVM, of the PostgreSQL server's live processes, and of those it has reaped (a
+   * query's parallel workers), in nanoseconds; Linux only (/proc, 100 clock ticks per second).
+   */
+  private static long cpuNanos() {
+    long total = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+    total += ticks(postmaster, true);
+    for (ProcessHandle child : ProcessHandle.of(postmaster).map(p -> p.descendants().toList()).orElse(List.of())) {
+      total += ticks(child.pid(), false);
+    }
+    return total;
+  }
+
+  /** utime + stime (and with {@code reaped} the ended children's) of a process, in nanoseconds; 0 if it ended. */
+  private static long ticks(long pid, boolean reaped) {
+    try {
+      String[] fields = stat(pid);
+      long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+      if (reaped) {
+        ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+      }
+      return ticks * 10_000_000L;
+    } catch (IOException | RuntimeException gone) {
+      return 0;
+    }
+  }
+
+  private static long parentOf(long pid) throws IOException {
+    return Long.parseLong(stat(pid)[1]);
+  }
+
+  /** The fields of /proc/pid/stat after the command name: state, ppid, …, utime (11), stime, cutime, cstime. */
+  private static String[] stat(long pid) throws IOException {
+    String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+    return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+  }
+
+  private static double p50(List<Double> times) {
+    List<Double> sorted = new ArrayList<>(times);
+    Collections.sort(sorted);
+    return sorted.get(sorted.size() / 2);
+  }
+
+  private static double p95(List<Double> times) {
+    List<Double> sorted = new ArrayList<>(times);
+    Collections.sort(sorted);
+    return sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1);
+  }
+
+  private static String load() {
+    try {
+      return "load " + Files.readString(Path.of("/proc/loadavg")).substring(0, 14).trim();
+    } catch (IOException e) {
+      return "load ?";
+    }
   }
 
   private static String machine(JdbcTemplate jdbc) throws IOException {
