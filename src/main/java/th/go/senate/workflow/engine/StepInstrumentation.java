@@ -21,7 +21,8 @@ import th.go.senate.workflow.tracking.TrackingCodes;
  * Attaches the platform's mechanisms to every model at deployment, so that no model has to remember them
  * and no step escapes:
  * <ul>
- *   <li>every user task: SLA due date (create), KPI step fact (create, assignment, complete, delete),
+ *   <li>every user task: SLA due date and the next step offered to the previous step's clerk (create; the
+ *       clerk noted on complete), KPI step fact (create, assignment, complete, delete),
  *       server-side form validation (complete, before the fact is written), the assignee's notice
  *       (assignment) and the petitioner's notice of the step (complete, after the form check);</li>
  *   <li>every process: start-form validation, reference number and case fact (start), then the tracking
@@ -69,6 +70,7 @@ public class StepInstrumentation extends AbstractBpmnParseListener {
     task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, (TaskListener) forms::validateTask);
     task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, kpi);
     task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, (TaskListener) petitionerNotices::taskCompleted);
+    task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, sla);
     task.addBuiltInTaskListener(TaskListener.EVENTNAME_DELETE, kpi);
   }
 

@@ -51,7 +51,7 @@ public class KpiReportController {
       @RequestParam(required = false) Integer round, @RequestParam(required = false) String processKey,
       @RequestParam(required = false) String groupBy, @RequestParam(required = false) String bureau) {
     KpiReport report = build(fiscalYear, round, processKey, groupBy, bureau);
-    return file(KpiExport.xlsx(report), MediaType.parseMediaType(KpiExport.XLSX_TYPE),
+    return file(KpiExport.xlsx(report, reports.processNames()), MediaType.parseMediaType(KpiExport.XLSX_TYPE),
         KpiExport.fileName(report, "xlsx"));
   }
 
@@ -60,7 +60,7 @@ public class KpiReportController {
       @RequestParam(required = false) Integer round, @RequestParam(required = false) String processKey,
       @RequestParam(required = false) String groupBy, @RequestParam(required = false) String bureau) {
     KpiReport report = build(fiscalYear, round, processKey, groupBy, bureau);
-    return file(KpiExport.csv(report), new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8),
+    return file(KpiExport.csv(report, reports.processNames()), new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8),
         KpiExport.fileName(report, "csv"));
   }
 

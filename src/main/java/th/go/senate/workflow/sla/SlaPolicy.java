@@ -12,7 +12,9 @@ import th.go.senate.workflow.calendar.CalendarKind;
  *     (the default, an empty cell) draws the head in at the breach (100 %)
  * @param countFrom name of a process variable holding the instant (or date) the time is counted from;
  *     {@code null} (the usual case): counted from the task's creation
+ * @param followsClerk the step is offered to the clerk who completed the previous step of the case, when that
+ *     step was of the same bureau (see {@link NextStepAssignment})
  */
 public record SlaPolicy(int durationDays, CalendarKind calendar, int warningPercent, int escalationPercent,
-    String escalationGroup, Integer headDays, String countFrom) {
+    String escalationGroup, Integer headDays, String countFrom, boolean followsClerk) {
 }

@@ -40,12 +40,23 @@ public class SlaPolicyService implements StepCalendar {
         (String) row.getEntry("escalationGroup"),
         // An empty cell is left out of the rule's result: the head is then drawn in at the breach.
         row.containsKey("headDays") && row.get("headDays") instanceof Number headDays ? headDays.intValue() : null,
-        blankToNull(row.getEntryMap().get("countFrom")));
+        blankToNull(row.getEntryMap().get("countFrom")),
+        followsClerk(row.getEntryMap().get("followsClerk"), processKey, stepId));
   }
 
   @Override
   public CalendarKind calendarOf(String processKey, String stepId) {
     return policyFor(processKey, stepId).calendar();
+  }
+
+  /** Every row states it: an empty cell would be a silent "no", so it is refused like a missing row. */
+  private static boolean followsClerk(Object value, String processKey, String stepId) {
+    if (value instanceof Boolean b) {
+      return b;
+    }
+    throw new IllegalStateException("ขั้นตอน " + processKey + "/" + stepId + " ในตาราง slaPolicy ไม่ได้ระบุว่า"
+        + "มอบงานให้ผู้ทำขั้นตอนก่อนหน้าหรือไม่ (ช่อง followsClerk ต้องเป็น true หรือ false) (slaPolicy row "
+        + processKey + "/" + stepId + " has no followsClerk true/false)");
   }
 
   private static String blankToNull(Object value) {

@@ -281,10 +281,11 @@ class KpiReportTest extends PlatformTest {
       assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("ช่วงเวลา 01/10/2559 – 31/03/2560");
       assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).startsWith("ข้อมูล ณ วันที่ 01/04/2560");
       List<String> headers = strings(sheet.getRow(4));
-      assertThat(headers).startsWith("กระบวนงาน (รหัส)", "ชื่อ", "งานเข้า (รายการ)", "งานเสร็จ (รายการ)")
+      // Thai name first, the process key in the last column (issue 17 §4).
+      assertThat(headers).startsWith("กระบวนงาน", "งานเข้า (รายการ)", "งานเสร็จ (รายการ)").endsWith("รหัสกระบวนงาน")
           .contains("ร้อยละตรงเวลา", "มัธยฐานระยะเวลา (นาทีทำการ)", "งานค้าง เกิน 30 วัน", "ปีก่อน: ร้อยละตรงเวลา");
       Row data = sheet.getRow(5);
-      assertThat(data.getCell(0).getStringCellValue()).isEqualTo(processKey);
+      assertThat(data.getCell(headers.indexOf("รหัสกระบวนงาน")).getStringCellValue()).isEqualTo(processKey);
       assertThat(number(data, headers, "งานเข้า (รายการ)")).isEqualTo(9.0);
       assertThat(number(data, headers, "งานเสร็จ (รายการ)")).isEqualTo(6.0);
       assertThat(number(data, headers, "ร้อยละตรงเวลา")).isEqualTo(83.3);
@@ -311,15 +312,17 @@ class KpiReportTest extends PlatformTest {
     List<CSVRecord> records = CSVFormat.EXCEL.parse(new StringReader(text)).getRecords();
     assertThat(records.get(0).get(0)).isEqualTo("รายงานตัวชี้วัดกระบวนงาน ปีงบประมาณ พ.ศ. 2560 รอบ 6 เดือน");
     assertThat(records.get(1).get(0)).isEqualTo("ช่วงเวลา 01/10/2559 – 31/03/2560");
-    CSVRecord header = records.stream().filter(r -> r.get(0).equals("สำนัก (รหัส)")).findFirst().orElseThrow();
+    CSVRecord header = records.stream().filter(r -> r.get(0).equals("สำนัก")).findFirst().orElseThrow();
     List<String> headers = header.toList();
+    assertThat(headers.get(headers.size() - 1)).isEqualTo("รหัสสำนัก");
+    int id = headers.indexOf("รหัสสำนัก");
     int at = records.indexOf(header);
     CSVRecord it = records.get(at + 1);
-    assertThat(it.get(0)).isEqualTo("burIt");
-    assertThat(it.get(1)).isEqualTo("สำนักเทคโนโลยีสารสนเทศและการสื่อสาร");
+    assertThat(it.get(0)).isEqualTo("สำนักเทคโนโลยีสารสนเทศและการสื่อสาร");
+    assertThat(it.get(id)).isEqualTo("burIt");
     assertThat(it.get(headers.indexOf("ร้อยละตรงเวลา"))).isEqualTo("50.0");
     assertThat(it.get(headers.indexOf("เปอร์เซ็นไทล์ที่ 90 (นาทีทำการ)"))).isEqualTo("49.0");
-    assertThat(records.get(at + 2).get(0)).isEqualTo("burLegal");
+    assertThat(records.get(at + 2).get(id)).isEqualTo("burLegal");
     assertThat(records.get(at + 3).get(0)).isEqualTo("รวม");
     assertThat(records.get(at + 3).get(headers.indexOf("งานเสร็จ (รายการ)"))).isEqualTo("6");
   }
