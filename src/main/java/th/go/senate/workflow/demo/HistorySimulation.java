@@ -69,6 +69,15 @@ final class HistorySimulation {
 
   /** How often a clerk re-fills a refused form before leaving the step (then logged, and the step stays open). */
   private static final int ATTEMPTS = 4;
+  /** How often a refused step is taken up again on a later day before it is left open. */
+  private static final int POSTPONEMENTS = 3;
+  /**
+   * Steps that cannot be worked before a date of the case: a report arrives after the end of its period
+   * (ReformMonitoringRules refuses an earlier arrival).
+   */
+  private static final Map<String, String> NOT_BEFORE = Map.of("Task_ReceiveReport", "periodEnd");
+  /** A line in the log every so many events, so that a long first start shows how far it is. */
+  private static final int PROGRESS_EVERY = 500;
   private static final LocalTime OFFICE_OPENS = LocalTime.of(8, 30);
   private static final LocalTime OFFICE_CLOSES = LocalTime.of(16, 30);
 
@@ -118,6 +127,7 @@ final class HistorySimulation {
   private final Set<String> instances = new HashSet<>();
   private final Set<String> knownTasks = new HashSet<>();
   private final Set<String> failedJobs = new HashSet<>();
+  private final Map<String, Integer> postponements = new HashMap<>();
   /** Cases worked slowly (a busy bureau, a file that waits): their steps are mostly late. */
   private final Map<String, Boolean> slowCases = new HashMap<>();
   private final Map<String, Map<String, FormDefinition>> formsByDeployment = new HashMap<>();
@@ -146,6 +156,7 @@ final class HistorySimulation {
   /** Works {@code cases} cases started between {@code from} and {@code until}; leaves the clock at {@code until}. */
   Counts run(int cases, Instant from, Instant until) {
     firedUpTo = from;
+    int worked = 0;
     List<Event> scheduled = scheduledStarts(from, until);
     scheduled.forEach(events::add);
     int drawn = Math.max(0, cases - scheduled.size());
@@ -179,6 +190,10 @@ final class HistorySimulation {
         complete(event.taskId());
       }
       discoverTasks(event.at());
+      if (++worked % PROGRESS_EVERY == 0) {
+        LOG.info("Demo history: worked up to {}: {} cases started, {} steps completed, {} timers fired",
+            BangkokTime.dateOf(event.at()), casesStarted, stepsCompleted, timersFired);
+      }
     }
     fireTimersDueBy(until);
     at(until);
@@ -294,6 +309,13 @@ final class HistorySimulation {
         last = e;
       }
     }
+    // A refusal that depends on the day (a report not yet due, a date a rule does not accept yet): the clerk comes
+    // back to the step a few days later, as in an office; after that the step stays open and the log says why.
+    if (postponements.merge(task.getId(), 1, Integer::sum) <= POSTPONEMENTS) {
+      events.add(new Event(officeHours(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(2 + random.nextInt(4)))),
+          sequence++, Kind.COMPLETE, null, Map.of(), task.getId()));
+      return;
+    }
     stepsGivenUp++;
     LOG.warn("Demo history: step {} of {} left open on {}: {}", task.getTaskDefinitionKey(), processKey, today,
         message(last));
@@ -344,6 +366,11 @@ final class HistorySimulation {
       }
       instances.add(task.getProcessInstanceId());
       Instant done = completionOf(task, now);
+      String notBefore = NOT_BEFORE.get(task.getTaskDefinitionKey());
+      LocalDate earliest = notBefore == null ? null : BangkokTime.date(taskService.getVariable(task.getId(), notBefore));
+      if (earliest != null && done.isBefore(BangkokTime.startOf(earliest.plusDays(1)))) {
+        done = officeHours(BangkokTime.startOf(earliest.plusDays(1 + random.nextInt(20))).plus(Duration.ofHours(9)));
+      }
       events.add(new Event(done, sequence++, Kind.COMPLETE, null, Map.of(), task.getId()));
     }
   }

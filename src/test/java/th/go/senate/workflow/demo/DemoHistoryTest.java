@@ -19,6 +19,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.mock.env.MockEnvironment;
 import org.springframework.transaction.PlatformTransactionManager;
 
+import th.go.senate.workflow.calendar.BangkokTime;
+import th.go.senate.workflow.calendar.DemoSessionPeriods;
 import th.go.senate.workflow.identity.StartupLock;
 import th.go.senate.workflow.support.PlatformTest;
 
@@ -35,6 +37,7 @@ class DemoHistoryTest extends PlatformTest {
   @Autowired Environment environment;
   @Autowired StartupLock startupLock;
   @Autowired PlatformTransactionManager transactions;
+  @Autowired DemoSessionPeriods sessionPeriods;
 
   @Test
   void theHistoryIsTheEnginesOwnRecordAndIsWrittenOnce() {
@@ -53,6 +56,10 @@ class DemoHistoryTest extends PlatformTest {
         (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
     boolean executorActive = configuration.getJobExecutor() != null && configuration.getJobExecutor().isActive();
 
+    // As in the demo profile: session periods, without which a bill's limit in session days cannot be counted
+    // (the demo seeds this year's; the history also needs last year's).
+    sessionPeriods.seed(BangkokTime.today().getYear() - 1);
+    sessionPeriods.seed(BangkokTime.today().getYear());
     DemoHistory.Result result = history.generate(Integer.getInteger("demo.size", 40));
 
     assertThat(result.generated()).isTrue();
