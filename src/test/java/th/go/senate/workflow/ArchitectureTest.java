@@ -42,7 +42,7 @@ class ArchitectureTest {
       "Sla", new String[] {ROOT + ".sla.."},
       "Processes", new String[] {ROOT + ".process.."},
       "Adapters", new String[] {ROOT + ".tracking..", ROOT + ".monitoring..", ROOT + ".tasklist.."},
-      "Wiring", new String[] {ROOT, ROOT + ".engine.."});
+      "Wiring", new String[] {ROOT, ROOT + ".engine..", ROOT + ".demo.."});
 
   private static final JavaClasses MAIN = new ClassFileImporter()
       .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -57,7 +57,7 @@ public record FormDefinition(String id, List<FormField> fields) {
   }
 
   /** Evaluates a field's hide condition against the submitted values (unknown shapes never hide). */
-  static boolean hidden(FormField field, java.util.function.Function<String, Object> values) {
+  public static boolean hidden(FormField field, java.util.function.Function<String, Object> values) {
     if (field.hideWhen() == null || field.hideWhen().isBlank()) {
       return false;
     }
