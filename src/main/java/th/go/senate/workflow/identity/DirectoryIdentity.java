@@ -50,12 +50,10 @@ public class DirectoryIdentity {
         require(missing, getManagerPassword(), "SENATE_LDAP_MANAGER_PASSWORD (or SENATE_LDAP_MANAGER_PASSWORD_FILE)");
       }
       if (!missing.isEmpty()) {
-        throw new IllegalStateException("ตั้งค่าไดเรกทอรี (LDAP) ไม่ครบ: " + String.join(", ", missing)
-            + " (directory settings missing for the ldap profile)");
+        throw new IllegalStateException("ตั้งค่าไดเรกทอรี ไม่ครบ: " + String.join(", ", missing));
       }
       if (isAllowAnonymousLogin()) {
-        throw new IllegalStateException("ไม่อนุญาตให้เข้าสู่ระบบโดยไม่มีรหัสผ่าน (senate.ldap.allow-anonymous-login "
-            + "must stay false: an empty password would bind anonymously)");
+        throw new IllegalStateException("ไม่อนุญาตให้เข้าสู่ระบบโดยไม่มีรหัสผ่าน");
       }
       super.preInit(configuration);
     }

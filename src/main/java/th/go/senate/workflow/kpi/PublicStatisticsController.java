@@ -68,7 +68,7 @@ public class PublicStatisticsController {
         + ".bar{fill:#2a7ab0}.bg{fill:#e6eef4}</style></head><body>");
     html.append("<h1>สถิติการให้บริการตามกระบวนงาน ปีงบประมาณ พ.ศ. ").append(statistics.fiscalYear()).append("</h1>");
     html.append("<p>ข้อมูล ณ วันที่ ").append(statistics.asOf())
-        .append(" · ร้อยละของขั้นตอนงานที่แล้วเสร็จภายในเวลามาตรฐาน (SLA) และปริมาณงาน รายรอบ 6, 9 และ 12 เดือน</p>");
+        .append(" · ร้อยละของขั้นตอนงานที่แล้วเสร็จภายในเวลามาตรฐาน และปริมาณงาน รายรอบ 6, 9 และ 12 เดือน</p>");
     if (statistics.processes().isEmpty()) {
       html.append("<p>ยังไม่มีข้อมูลในปีงบประมาณนี้</p>");
     }

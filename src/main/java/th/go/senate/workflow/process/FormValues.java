@@ -40,7 +40,7 @@ public final class FormValues {
   public static void notInFuture(LocalDate date, String label, String stepName, String key) {
     LocalDate today = today();
     if (date.isAfter(today)) {
-      throw refusal(stepName, "\"" + label + "\" ต้องไม่เกินวันนี้ (" + today + ")", key + " " + date + " is in the future");
+      throw refusal(stepName, "\"" + label + "\" ต้องไม่เกินวันนี้", key + " " + date + " is in the future");
     }
   }
 
@@ -48,7 +48,7 @@ public final class FormValues {
   public static void notBefore(LocalDate date, LocalDate earliest, String label, String earlierLabel, String stepName,
       String key) {
     if (date.isBefore(earliest)) {
-      throw refusal(stepName, "\"" + label + "\" ต้องไม่ก่อน" + earlierLabel + " (" + earliest + ")",
+      throw refusal(stepName, "\"" + label + "\" ต้องไม่ก่อน" + earlierLabel + "",
           key + " " + date + " is before " + earliest);
     }
   }
@@ -75,6 +75,6 @@ public final class FormValues {
 
   public static Refusal refusal(String stepName, String thai, String english) {
     return new Refusal("\"" + stepName + "\" ไม่ถูกต้อง: " + thai
-        + " — ยังไม่ได้บันทึกข้อมูลใด ๆ กรุณาแก้ไขแล้วส่งใหม่ (" + english + ")");
+        + " — ยังไม่ได้บันทึกข้อมูลใด ๆ กรุณาแก้ไขแล้วส่งใหม่");
   }
 }

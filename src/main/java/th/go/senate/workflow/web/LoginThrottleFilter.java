@@ -76,6 +76,6 @@ public class LoginThrottleFilter implements Filter {
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
         + "\"detail\":\"เข้าสู่ระบบไม่สำเร็จหลายครั้งจากเครื่องนี้ กรุณารอ " + seconds + " วินาทีแล้วลองใหม่ "
-        + "(too many failed logins from this address: retry in " + seconds + " s)\"}");
+        + "\"}");
   }
 }

@@ -55,8 +55,7 @@ public class ProtectedIdentityStore {
     }
     if (bytes.length != 32) {
       throw new IllegalStateException("ต้องกำหนดกุญแจเข้ารหัสข้อมูลผู้ร้องเรียนการทุจริต senate.integrity.identity-key "
-          + "(SENATE_INTEGRITY_KEY) เป็น base64 ขนาด 32 ไบต์ (the integrity identity key must be set: base64 of 32 bytes, "
-          + "e.g. `openssl rand -base64 32`)");
+          + " เป็น base64 ขนาด 32 ไบต์");
     }
     this.key = new SecretKeySpec(bytes, "AES");
     this.keyId = fingerprint(bytes);
@@ -146,7 +145,7 @@ public class ProtectedIdentityStore {
       byte[] plain = cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES);
       return json.readValue(plain, Map.class);
     } catch (GeneralSecurityException | java.io.IOException e) {
-      throw new IllegalStateException("ถอดรหัสข้อมูลผู้ร้องของ " + businessKey + " ไม่ได้ (cannot decrypt: wrong key?)");
+      throw new IllegalStateException("ถอดรหัสข้อมูลผู้ร้องของ " + businessKey + " ไม่ได้");
     }
   }
 

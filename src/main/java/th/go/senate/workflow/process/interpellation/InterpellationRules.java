@@ -51,10 +51,10 @@ public class InterpellationRules {
     LocalDate today = BangkokTime.today();
     LocalDate dispatched = BangkokTime.dateOf(task.getCreateTime().toInstant());
     if (received.isAfter(today)) {
-      reject(task, "\"วันที่ได้รับคำตอบ\" ต้องไม่เกินวันนี้ (" + today + ")", "answer date " + received + " is in the future");
+      reject(task, "\"วันที่ได้รับคำตอบ\" ต้องไม่เกินวันนี้", "answer date " + received + " is in the future");
     }
     if (received.isBefore(dispatched)) {
-      reject(task, "\"วันที่ได้รับคำตอบ\" ต้องไม่ก่อนวันที่ส่งกระทู้ถามถึงรัฐมนตรี (" + dispatched + ")",
+      reject(task, "\"วันที่ได้รับคำตอบ\" ต้องไม่ก่อนวันที่ส่งกระทู้ถามถึงรัฐมนตรี",
           "answer date " + received + " is before the dispatch on " + dispatched);
     }
     Date due = task.getDueDate();
@@ -92,6 +92,6 @@ public class InterpellationRules {
 
   private static void reject(DelegateTask task, String thai, String english) {
     throw new Refusal("ข้อมูลในแบบฟอร์ม \"" + task.getName() + "\" ไม่ถูกต้อง: " + thai
-        + " — ยังไม่ได้บันทึกข้อมูลใด ๆ กรุณาแก้ไขแล้วส่งใหม่ (" + english + ")");
+        + " — ยังไม่ได้บันทึกข้อมูลใด ๆ กรุณาแก้ไขแล้วส่งใหม่");
   }
 }

@@ -72,19 +72,19 @@ public class PlanReviewRound {
     LocalDate today = BangkokTime.today();
     if (today.isBefore(round.cutOff())) {
       throw new Refusal(round.nameTh() + " ยังไม่สิ้นสุด (สิ้นสุดวันที่ " + round.cutOff()
-          + ") เปิดรอบได้ตั้งแต่วันสิ้นรอบเป็นต้นไป (the round closes on " + round.cutOff() + "; it cannot be opened before)");
+          + ") เปิดรอบได้ตั้งแต่วันสิ้นรอบเป็นต้นไป");
     }
     String roundKey = round.fiscalYear() + "-" + round.months();
     long running = systemAuthority.call(() -> execution.getProcessEngineServices()
         .getRuntimeService().createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
         .variableValueEquals(ROUND_KEY, roundKey).count());
     if (running > 0) {
-      throw new Refusal(round.nameTh() + " อยู่ระหว่างการทบทวนแล้ว ไม่เปิดซ้ำ (this round is already under review)");
+      throw new Refusal(round.nameTh() + " อยู่ระหว่างการทบทวนแล้ว ไม่เปิดซ้ำ");
     }
     List<String> reporting = targets.owningBureaus(round.fiscalYear());
     if (reporting.isEmpty()) {
       throw new Refusal("ยังไม่มีตัวชี้วัดเป้าหมายของปีงบประมาณ " + round.fiscalYear()
-          + " กรุณาบันทึกที่ /api/kpi/targets ก่อนเปิดรอบ (no KPI targets for fiscal year " + round.fiscalYear() + ")");
+          + " กรุณาบันทึกที่ /api/kpi/targets ก่อนเปิดรอบ");
     }
     execution.setVariable(FISCAL_YEAR, round.fiscalYear());
     execution.setVariable(ROUND, String.valueOf(round.months()));
@@ -157,8 +157,8 @@ public class PlanReviewRound {
   }
 
   static FiscalRound round(DelegateExecution execution) {
-    int fiscalYear = integer(execution.getVariable(FISCAL_YEAR), "ปีงบประมาณ (fiscal year)");
-    int months = integer(execution.getVariable(ROUND), "รอบการรายงาน (round)");
+    int fiscalYear = integer(execution.getVariable(FISCAL_YEAR), "ปีงบประมาณ");
+    int months = integer(execution.getVariable(ROUND), "รอบการรายงาน");
     return new FiscalRound(fiscalYear, months);
   }
 
@@ -169,7 +169,7 @@ public class PlanReviewRound {
     if (value instanceof String s && s.strip().matches("\\d{1,4}")) {
       return Integer.parseInt(s.strip());
     }
-    throw new Refusal("ต้องระบุ" + what + " เป็นตัวเลข ได้รับ '" + value + "' (" + what + " must be a number)");
+    throw new Refusal("ต้องระบุ" + what + " เป็นตัวเลข ได้รับ '" + value + "'");
   }
 
   private String nameOf(String groupId) {
@@ -197,7 +197,6 @@ public class PlanReviewRound {
         }
       }
     }
-    throw new IllegalStateException("ไม่พบตัวชี้วัด " + key + " ในผลการประเมินของรอบนี้ (indicator " + key
-        + " was not found below target in this round)");
+    throw new IllegalStateException("ไม่พบตัวชี้วัด " + key + " ในผลการประเมินของรอบนี้");
   }
 }

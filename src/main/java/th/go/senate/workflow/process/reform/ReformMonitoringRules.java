@@ -54,8 +54,7 @@ public class ReformMonitoringRules {
     String duty = String.valueOf(execution.getVariable("reportingDuty"));
     DmnDecisionRuleResult row = duty(duty);
     if (!Boolean.TRUE.equals(row.getEntry("inForce"))) {
-      throw FormValues.refusal(START_STEP, "หน้าที่รายงาน \"" + duty + "\" (" + row.getEntry("legalBasis")
-          + ") สิ้นสุดแล้ว ไม่เปิดรอบรายงานใหม่", "reporting duty " + duty + " is no longer in force");
+      throw FormValues.refusal(START_STEP, "หน้าที่รายงาน \"" + duty + "\" สิ้นสุดแล้ว ไม่เปิดรอบรายงานใหม่", "reporting duty " + duty + " is no longer in force");
     }
     LocalDate periodEnd = required(execution, "periodEnd", "วันสิ้นรอบรายงาน", START_STEP);
     Object periodValue = execution.getVariable("periodEnd");
