@@ -21,10 +21,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 final class StaffTexts {
 
   static final Pattern THAI = Pattern.compile("[\\u0E00-\\u0E7F]");
-  /** Names of things that have no Thai word and that staff read as they are. */
-  static final Set<String> NAMES = Set.of();
+  /** File formats, which have no Thai name and are read as they are printed on the file (docs/glossary.md). */
+  static final Set<String> NAMES = Set.of("CSV", "JSON", "XLSX", "PDF", "HTML");
   private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]*");
-  private static final Pattern ISO_DATE = Pattern.compile("\\b\\d{4}-\\d{2}-\\d{2}\\b|ปปปป-ดด-วว|ปปปป-ดด|YYYY-MM-DD");
+  private static final Pattern ISO_DATE = Pattern.compile("\\b\\d{4}-\\d{2}-\\d{2}\\b|YYYY-MM-DD");
   private static final Pattern COLON_TIME = Pattern.compile("(\\d{1,2}|%0?2d|\\{[^}]*}):(\\d{2}|%0?2d)\\s*น\\.");
   private static final Pattern DATE_DECLARATION = Pattern.compile(
       "\\b(?:LocalDate|LocalDateTime|Instant|Date|ZonedDateTime|OffsetDateTime|YearMonth)\\s+(\\w+)\\s*[=;,)]");
@@ -107,7 +107,8 @@ final class StaffTexts {
   static String markupLeftOut(String text) {
     return text.replaceAll("<[^<>]*>|<[!/]?\\w[^<>]*$|^[^<>]*>(?=[^<>]*($|<))", " ")
         .replaceAll("\\b[A-Z]{2,6}-\\d{1,4}(-\\d{3,6})?\\b|\\b[A-Z]{4}-[A-Z]{4}\\b", " ")
-        .replaceAll("[\\w-]+\\s*:\\s*[^;{}]*;|[\\w.#:-]+\\{[^}]*}?", " ");
+        .replaceAll("\"\\w+\":|about:blank", " ")
+        .replaceAll("[\\w-]+\\s*:\\s*[^;{}]*;|[\\w.#:-]+(\\s+[\\w.#:-]+)*\\s*\\{[^}]*}?", " ");
   }
 
   /** Problems of the texts of a form-js schema (labels, texts, descriptions, options), each as "id: problem". */

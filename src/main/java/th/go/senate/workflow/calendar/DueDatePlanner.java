@@ -101,10 +101,10 @@ public class DueDatePlanner {
           }
         }
         // The caller cannot fix this, the calendar's maintainers can: the message says what they must enter.
-        throw new Refusal("ไม่มีสมัยประชุมเพียงพอที่จะนับ " + days + " วันนับแต่วันที่ " + startDay
-            + ": ผู้ดูแลปฏิทิน (ผู้ดูแลระบบหรือกลุ่ม kpiManagers) ต้องบันทึกสมัยประชุมของวุฒิสภา (ชื่อสมัยประชุม วันเปิดและ"
-            + "วันปิดสมัยประชุม) ที่ครอบคลุมตั้งแต่วันที่ " + startDay + " ให้มีวันประชุมรวมอย่างน้อย " + days + " วัน ที่"
-            + " /api/calendar/sessions ก่อน แล้วจึงดำเนินการอีกครั้ง");
+        throw new Refusal("ไม่มีสมัยประชุมเพียงพอที่จะนับ " + days + " วันนับแต่วันที่ " + ThaiDates.date(startDay)
+            + ": ผู้ดูแลปฏิทิน (ผู้ดูแลระบบหรือผู้ดูแลตัวชี้วัด) ต้องบันทึกสมัยประชุมของวุฒิสภา (ชื่อสมัยประชุม วันเปิดและ"
+            + "วันปิดสมัยประชุม) ที่ครอบคลุมตั้งแต่วันที่ " + ThaiDates.date(startDay) + " ให้มีวันประชุมรวมอย่างน้อย " + days + " วัน"
+            + " ในปฏิทินของระบบก่อน แล้วจึงดำเนินการอีกครั้ง");
       }
       default:
         throw new IllegalArgumentException("Unknown calendar " + calendar);

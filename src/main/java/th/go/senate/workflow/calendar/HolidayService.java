@@ -41,12 +41,12 @@ public class HolidayService {
     InputRules.requireText("nameTh", holiday.nameTh());
     InputRules.requireText("nameEn", holiday.nameEn());
     switch (holiday.date().getDayOfWeek()) {
-      case SATURDAY, SUNDAY -> throw new BadRequestException("วันที่ " + holiday.date()
+      case SATURDAY, SUNDAY -> throw new BadRequestException("วันที่ " + ThaiDates.date(holiday.date())
           + " เป็นวันเสาร์หรืออาทิตย์ซึ่งเป็นวันหยุดอยู่แล้ว");
       default -> { }
     }
     if (repository.find(holiday.date()).isPresent()) {
-      throw new BadRequestException("วันที่ " + holiday.date() + " เป็นวันหยุดอยู่แล้ว ไม่ได้บันทึกซ้ำ");
+      throw new BadRequestException("วันที่ " + ThaiDates.date(holiday.date()) + " เป็นวันหยุดอยู่แล้ว ไม่ได้บันทึกซ้ำ");
     }
     Holiday saved = new Holiday(holiday.date(), holiday.nameTh().strip(),
         holiday.nameEn() == null ? null : holiday.nameEn().strip());
@@ -58,7 +58,7 @@ public class HolidayService {
   @Transactional
   public void remove(LocalDate date) {
     if (!repository.delete(date)) {
-      throw new NotFoundException("วันที่ " + date + " ไม่ใช่วันหยุดในปฏิทิน");
+      throw new NotFoundException("วันที่ " + ThaiDates.date(date) + " ไม่ใช่วันหยุดในปฏิทิน");
     }
     events.publishEvent(new CalendarChangedEvent("holiday removed " + date));
   }

@@ -31,7 +31,7 @@ public class BillLimitService {
     }
     DmnDecisionRuleResult row = decisionTables.singleRow(DECISION_KEY, Map.of("billType", billType));
     if (row == null) {
-      throw new Refusal("ไม่รู้จักประเภทร่างพระราชบัญญัติ '" + billType + "' ในตาราง billLimit");
+      throw new Refusal("ไม่รู้จักประเภทร่างพระราชบัญญัติ '" + billType + "' ในตารางกำหนดเวลาของวุฒิสภาตามประเภทร่างพระราชบัญญัติ");
     }
     return new BillLimit(billType,
         ((Number) row.getEntry("limitDays")).intValue(),

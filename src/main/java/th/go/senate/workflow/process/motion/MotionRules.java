@@ -69,7 +69,7 @@ public class MotionRules {
         : decisionTables.singleRow(DECISION_KEY, Map.of(MOTION_TYPE, motionType));
     if (row == null) {
       throw new Refusal("\"สมาชิกยื่นญัตติ\" ไม่ถูกต้อง: ไม่รู้จักประเภทญัตติ '"
-          + motionType + "' ในตาราง motionRules — ยังไม่ได้บันทึกข้อมูลใด ๆ");
+          + motionType + "' ในตารางเงื่อนไขของญัตติแต่ละประเภท — ยังไม่ได้บันทึกข้อมูลใด ๆ");
     }
     return new MotionRule(motionType, integer(row.getEntry("signatureShareNumerator")),
         integer(row.getEntry("signatureShareDenominator")), integer(row.getEntry("minSignatures")),

@@ -84,7 +84,7 @@ public class PlanReviewRound {
     List<String> reporting = targets.owningBureaus(round.fiscalYear());
     if (reporting.isEmpty()) {
       throw new Refusal("ยังไม่มีตัวชี้วัดเป้าหมายของปีงบประมาณ " + round.fiscalYear()
-          + " กรุณาบันทึกที่ /api/kpi/targets ก่อนเปิดรอบ");
+          + " กรุณาให้ผู้ดูแลตัวชี้วัดบันทึกค่าเป้าหมายก่อนเปิดรอบ");
     }
     execution.setVariable(FISCAL_YEAR, round.fiscalYear());
     execution.setVariable(ROUND, String.valueOf(round.months()));

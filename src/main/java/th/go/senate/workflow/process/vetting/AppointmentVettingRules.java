@@ -54,7 +54,7 @@ public class AppointmentVettingRules {
   public VettingRule rule() {
     DmnDecisionRuleResult row = decisionTables.singleRow(DECISION_KEY, Map.of("postKind", "ANY"));
     if (row == null) {
-      throw new Refusal("ไม่พบเงื่อนไขในตาราง appointmentVettingRules — ยังไม่ได้บันทึกข้อมูลใด ๆ");
+      throw new Refusal("ไม่พบเงื่อนไขในตารางกำหนดเวลาและเกณฑ์มติของการให้ความเห็นชอบ — ยังไม่ได้บันทึกข้อมูลใด ๆ");
     }
     return new VettingRule(FormValues.number(row.getEntry("vettingDays")), CalendarKind.valueOf((String) row.getEntry("calendar")),
         FormValues.number(row.getEntry("extensionsAllowed")), FormValues.number(row.getEntry("maxExtensionDays")),
