@@ -79,7 +79,7 @@ public class SessionPeriodService {
       throw new BadRequestException("ต้องระบุวันเปิดและวันปิดสมัยประชุม");
     }
     if (period.closedOn().isBefore(period.openedOn())) {
-      throw new BadRequestException("วันปิดสมัยประชุม " + period.closedOn() + " อยู่ก่อนวันเปิด " + period.openedOn()
+      throw new BadRequestException("วันปิดสมัยประชุม " + ThaiDates.date(period.closedOn()) + " อยู่ก่อนวันเปิด " + ThaiDates.date(period.openedOn())
           + " ไม่ได้บันทึก");
     }
     long days = ChronoUnit.DAYS.between(period.openedOn(), period.closedOn()) + 1;
@@ -90,8 +90,8 @@ public class SessionPeriodService {
     List<SessionPeriod> clashes = repository.overlapping(period.openedOn(), period.closedOn(), id);
     if (!clashes.isEmpty()) {
       SessionPeriod other = clashes.get(0);
-      throw new BadRequestException("ช่วงวันที่ " + period.openedOn() + " ถึง " + period.closedOn()
-          + " ทับซ้อนกับสมัยประชุม \"" + other.name() + "\" (" + other.openedOn() + " ถึง " + other.closedOn()
+      throw new BadRequestException("ช่วงวันที่ " + ThaiDates.date(period.openedOn()) + " ถึง " + ThaiDates.date(period.closedOn())
+          + " ทับซ้อนกับสมัยประชุม \"" + other.name() + "\" (" + ThaiDates.date(other.openedOn()) + " ถึง " + ThaiDates.date(other.closedOn())
           + ") ไม่ได้บันทึก");
     }
     return new SessionPeriod(id, period.name().strip(), period.openedOn(), period.closedOn());

@@ -70,7 +70,7 @@ public class EngineOperations extends AbstractProcessEnginePlugin {
       return local.atOffset(offset).format(CAMUNDA_TIME);
     } catch (DateTimeParseException e) {
       throw new IllegalStateException("senate.history-cleanup." + name + " ต้องเป็นเวลา HH:mm ตามเวลากรุงเทพฯ "
-          + ": " + time, e);
+          + "(must be a Bangkok time HH:mm): " + time, e);
     }
   }
 

@@ -46,9 +46,10 @@ public class AdministratorSetup extends AbstractProcessEnginePlugin {
 
   static final String NO_ADMINISTRATOR = "ไม่ได้กำหนดผู้ดูแลระบบ: ตั้งค่า CAMUNDA_BPM_ADMINUSER_ID และ "
       + "CAMUNDA_BPM_ADMINUSER_PASSWORD ในสภาพแวดล้อม หรือมีสมาชิกกลุ่ม camunda-admin ในฐานข้อมูลอยู่แล้ว "
-      + "";
+      + "(no administrator configured: set CAMUNDA_BPM_ADMINUSER_ID and CAMUNDA_BPM_ADMINUSER_PASSWORD in the "
+      + "environment, or keep an existing member of group camunda-admin in the database)";
   static final String NO_PASSWORD = "ต้องกำหนดรหัสผ่านผู้ดูแลระบบ CAMUNDA_BPM_ADMINUSER_PASSWORD ในสภาพแวดล้อม "
-      + "";
+      + "(the administrator's password must be set in CAMUNDA_BPM_ADMINUSER_PASSWORD)";
 
   private final CamundaBpmProperties camunda;
   private final StartupLock lock;
@@ -61,9 +62,11 @@ public class AdministratorSetup extends AbstractProcessEnginePlugin {
   }
 
   static final String NO_DIRECTORY_ADMINISTRATOR = "ไม่มีผู้ดูแลระบบในไดเรกทอรี: เพิ่มบัญชีผู้ดูแลเป็นสมาชิกกลุ่ม camunda-admin "
-      + "ในไดเรกทอรี";
-  static final String ADMINISTRATOR_FROM_DIRECTORY = "ใช้ไดเรกทอรี อยู่ ผู้ดูแลระบบมาจากกลุ่ม camunda-admin ในไดเรกทอรี "
-      + "ให้ยกเลิก CAMUNDA_BPM_ADMINUSER_ID";
+      + "ในไดเรกทอรี (LDAP) (no administrator in the directory: make an account a member of the directory group "
+      + "mapped to camunda-admin)";
+  static final String ADMINISTRATOR_FROM_DIRECTORY = "ใช้ไดเรกทอรี (LDAP) อยู่ ผู้ดูแลระบบมาจากกลุ่ม camunda-admin ในไดเรกทอรี "
+      + "ให้ยกเลิก CAMUNDA_BPM_ADMINUSER_ID (with a directory the administrators are the directory's camunda-admin "
+      + "group: unset CAMUNDA_BPM_ADMINUSER_ID)";
 
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {

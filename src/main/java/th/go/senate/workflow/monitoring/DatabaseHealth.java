@@ -36,7 +36,7 @@ public class DatabaseHealth extends AbstractHealthIndicator implements Disposabl
   private final AtomicReference<Future<Boolean>> running = new AtomicReference<>();
 
   public DatabaseHealth(DataSource dataSource, Duration timeout) {
-    super("ฐานข้อมูลไม่ตอบ");
+    super("ฐานข้อมูลไม่ตอบ (database check failed)");
     this.dataSource = dataSource;
     this.timeout = timeout;
   }

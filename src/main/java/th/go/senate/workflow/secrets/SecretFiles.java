@@ -50,13 +50,15 @@ public class SecretFiles implements EnvironmentPostProcessor, Ordered {
       }
       String target = name.substring(0, name.length() - SUFFIX.length());
       if (variables.containsProperty(target)) {
-        throw new IllegalStateException("ตั้งค่าทั้ง " + target + " และ " + name + " ไว้พร้อมกัน ให้เลือกอย่างใดอย่างหนึ่ง");
+        throw new IllegalStateException("ตั้งค่าทั้ง " + target + " และ " + name + " ไว้พร้อมกัน ให้เลือกอย่างใดอย่างหนึ่ง ("
+            + "both " + target + " and " + name + " are set: keep one)");
       }
       Path file = Path.of(String.valueOf(variables.getProperty(name)));
       try {
         secrets.put(target, withoutFinalLineBreak(Files.readString(file, StandardCharsets.UTF_8)));
       } catch (IOException e) {
-        throw new IllegalStateException("อ่านแฟ้มที่ " + name + " ระบุไม่ได้: " + file + "", e);
+        throw new IllegalStateException("อ่านแฟ้มที่ " + name + " ระบุไม่ได้: " + file + " (cannot read the file named by "
+            + name + ": " + e + ")", e);
       }
     }
     if (!secrets.isEmpty()) {

@@ -31,17 +31,19 @@ public class ScrapeCredential {
       @Value("${senate.monitoring.scrape.password:}") String password) {
     this.user = user.trim();
     if (!passwordSha256.isBlank() && !password.isBlank()) {
-      throw new IllegalStateException("senate.monitoring.scrape: กำหนด password-sha256 หรือ password อย่างใดอย่างหนึ่ง ");
+      throw new IllegalStateException("senate.monitoring.scrape: กำหนด password-sha256 หรือ password อย่างใดอย่างหนึ่ง "
+          + "(set either password-sha256 or password, not both)");
     }
     if (!passwordSha256.isBlank()) {
       try {
         this.secretHash = HexFormat.of().parseHex(passwordSha256.trim().toLowerCase());
       } catch (IllegalArgumentException e) {
         throw new IllegalStateException("senate.monitoring.scrape.password-sha256 ต้องเป็นเลขฐานสิบหก 64 ตัว "
-            + "", e);
+            + "(must be 64 hex digits: sha256sum of the secret)", e);
       }
       if (secretHash.length != 32) {
-        throw new IllegalStateException("senate.monitoring.scrape.password-sha256 ต้องเป็นเลขฐานสิบหก 64 ตัว ");
+        throw new IllegalStateException("senate.monitoring.scrape.password-sha256 ต้องเป็นเลขฐานสิบหก 64 ตัว "
+            + "(must be 64 hex digits: sha256sum of the secret)");
       }
     } else if (!password.isBlank()) {
       this.secretHash = sha256(password.strip());

@@ -137,11 +137,11 @@ class HolidayApiTest extends PlatformTest {
 
     reply = get("/api/calendar/due?start=2026-04-10T09:00:00%2B07:00&days=0&calendar=WORKING_DAYS", ADMIN);
     assertThat(reply.status()).isEqualTo(400);
-    assertThat(reply.detail()).contains("days must be 1..3650");
+    assertThat(reply.detail()).contains("ระหว่าง 1 ถึง 3650");
 
     reply = get("/api/calendar/due?start=2026-04-10T09:00:00%2B07:00&days=999999999&calendar=CALENDAR_DAYS", ADMIN);
     assertThat(reply.status()).isEqualTo(400);
-    assertThat(reply.detail()).contains("days must be 1..3650");
+    assertThat(reply.detail()).contains("ระหว่าง 1 ถึง 3650");
 
     reply = get("/api/calendar/due?start=2026-04-10T09:00:00%2B07:00&days=three", ADMIN);
     assertThat(reply.status()).isEqualTo(400);

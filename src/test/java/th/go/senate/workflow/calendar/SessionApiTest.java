@@ -112,7 +112,7 @@ class SessionApiTest extends PlatformTest {
 
     reply = send("POST", "/api/calendar/sessions", "kpiManagersUser", session("inverted", "2049-08-10", "2049-08-01"));
     assertThat(reply.status()).isEqualTo(400);
-    assertThat(reply.detail()).contains("closedOn is before openedOn");
+    assertThat(reply.detail()).contains("อยู่ก่อนวันเปิด");
 
     reply = send("POST", "/api/calendar/sessions", "kpiManagersUser", session("malformed", "10/08/2049", "2049-08-20"));
     assertThat(reply.status()).isEqualTo(400);
@@ -120,7 +120,7 @@ class SessionApiTest extends PlatformTest {
 
     reply = send("POST", "/api/calendar/sessions", "kpiManagersUser", session(null, "2049-08-01", "2049-08-20"));
     assertThat(reply.status()).isEqualTo(400);
-    assertThat(reply.detail()).contains("name is required");
+    assertThat(reply.detail()).contains("ต้องระบุชื่อสมัยประชุม");
 
     reply = send("POST", "/api/calendar/sessions", "kpiManagersUser", session("missing", "2049-08-01", null));
     assertThat(reply.status()).isEqualTo(400);

@@ -55,7 +55,8 @@ public class ProtectedIdentityStore {
     }
     if (bytes.length != 32) {
       throw new IllegalStateException("ต้องกำหนดกุญแจเข้ารหัสข้อมูลผู้ร้องเรียนการทุจริต senate.integrity.identity-key "
-          + " เป็น base64 ขนาด 32 ไบต์");
+          + "(SENATE_INTEGRITY_KEY) เป็น base64 ขนาด 32 ไบต์ (the integrity identity key must be set: base64 of 32 bytes, "
+          + "e.g. `openssl rand -base64 32`)");
     }
     this.key = new SecretKeySpec(bytes, "AES");
     this.keyId = fingerprint(bytes);
@@ -145,7 +146,7 @@ public class ProtectedIdentityStore {
       byte[] plain = cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES);
       return json.readValue(plain, Map.class);
     } catch (GeneralSecurityException | java.io.IOException e) {
-      throw new IllegalStateException("ถอดรหัสข้อมูลผู้ร้องของ " + businessKey + " ไม่ได้");
+      throw new IllegalStateException("ถอดรหัสข้อมูลผู้ร้องของ " + businessKey + " ไม่ได้ (cannot decrypt: wrong key?)");
     }
   }
 
