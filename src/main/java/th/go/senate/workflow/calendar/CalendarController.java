@@ -76,7 +76,7 @@ public class CalendarController {
   @GetMapping("/holidays")
   public List<Holiday> holidays(@RequestParam(required = false) Integer year) {
     if (year != null && (year < 1900 || year > 2200)) {
-      throw new BadRequestException("ปี " + year + " ไม่ถูกต้อง ใช้ปี ค.ศ. เช่น 2026 (ไม่ใช่ พ.ศ.) ");
+      throw new BadRequestException("ปี " + year + " ไม่ถูกต้อง ใช้ปี ค.ศ. เช่น 2026 (ไม่ใช่ พ.ศ.)");
     }
     return holidays.list(year);
   }

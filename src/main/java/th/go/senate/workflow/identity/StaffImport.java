@@ -197,7 +197,7 @@ public class StaffImport {
         errors.add(new LineError(line, "ช่อง head ต้องเป็น yes/no (ใช่/ไม่ใช่) พบ '" + row.get(4)
             + "'"));
       } else if (head && knownBureau && bureaus.headOf(bureau).isEmpty()) {
-        errors.add(new LineError(line, "'" + bureau + "' ไม่มีกลุ่มผู้อำนวยการ ระบุ head เป็น yes ไม่ได้ "));
+        errors.add(new LineError(line, "'" + bureau + "' ไม่มีกลุ่มผู้อำนวยการ ระบุ head เป็น yes ไม่ได้"));
       }
       if (errors.size() == before) {
         List<String> groups = head ? List.of(bureau, bureaus.headOf(bureau).orElseThrow()) : List.of(bureau);
