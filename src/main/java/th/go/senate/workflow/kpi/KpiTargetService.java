@@ -109,7 +109,7 @@ public class KpiTargetService {
     String processKey = in.processKey() == null ? "" : in.processKey().strip();
     if (processKey.isEmpty()
         || repositoryService.createProcessDefinitionQuery().processDefinitionKey(processKey).count() == 0) {
-      throw new BadRequestException("ไม่พบกระบวนการ '" + in.processKey() + "' ที่ติดตั้งในระบบ");
+      throw new BadRequestException("ไม่พบกระบวนงาน '" + in.processKey() + "' ที่ติดตั้งในระบบ");
     }
     KpiMeasure measure;
     try {
