@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import th.go.senate.workflow.calendar.BangkokTime;
+import th.go.senate.workflow.calendar.ThaiDates;
 import th.go.senate.workflow.web.Refusal;
 
 /**
@@ -44,7 +45,7 @@ public final class FormValues {
   public static void notInFuture(LocalDate date, String label, String stepName, String key) {
     LocalDate today = today();
     if (date.isAfter(today)) {
-      throw refusal(stepName, "\"" + label + "\" ต้องไม่เกินวันนี้", key + " " + date + " is in the future");
+      throw refusal(stepName, "\"" + label + "\" ต้องไม่เกินวันนี้ (" + ThaiDates.date(today) + ")", key + " " + date + " is in the future");
     }
   }
 
@@ -52,7 +53,7 @@ public final class FormValues {
   public static void notBefore(LocalDate date, LocalDate earliest, String label, String earlierLabel, String stepName,
       String key) {
     if (date.isBefore(earliest)) {
-      throw refusal(stepName, "\"" + label + "\" ต้องไม่ก่อน" + earlierLabel,
+      throw refusal(stepName, "\"" + label + "\" ต้องไม่ก่อน" + earlierLabel + " (" + ThaiDates.date(earliest) + ")",
           key + " " + date + " is before " + earliest);
     }
   }

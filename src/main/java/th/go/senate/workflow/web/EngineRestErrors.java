@@ -24,6 +24,8 @@ import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.util.EngineUtil;
 import org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -50,6 +52,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
  * One request check completes it: {@link UnknownTask}.
  */
 public final class EngineRestErrors {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EngineRestErrors.class);
 
   private EngineRestErrors() {
   }
@@ -89,6 +93,8 @@ public final class EngineRestErrors {
       }
     }
     String message = exception.getMessage() == null ? "" : exception.getMessage();
+    // Staff read the Thai answer alone; the engine's own (English) message goes to the log.
+    LOG.info("engine-rest request refused: {}", message);
     if (exception instanceof RestException rest && rest.getStatus() == Response.Status.BAD_REQUEST
         && message.contains("Cannot convert value")) {
       return answer(Response.Status.BAD_REQUEST, "InvalidRequestException", "ชนิดข้อมูลของตัวแปรไม่ถูกต้อง");

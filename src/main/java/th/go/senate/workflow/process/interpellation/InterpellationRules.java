@@ -9,12 +9,12 @@ import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.springframework.stereotype.Component;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 
-import th.go.senate.workflow.calendar.ThaiDates;
 import th.go.senate.workflow.calendar.BangkokTime;
+import th.go.senate.workflow.calendar.ThaiDates;
 import th.go.senate.workflow.kpi.KpiRecorder;
 import th.go.senate.workflow.web.Refusal;
 
@@ -56,10 +56,10 @@ public class InterpellationRules {
     LocalDate today = BangkokTime.today();
     LocalDate dispatched = BangkokTime.dateOf(task.getCreateTime().toInstant());
     if (received.isAfter(today)) {
-      reject(task, "\"วันที่ได้รับคำตอบ\" ต้องไม่เกินวันนี้", "answer date " + received + " is in the future");
+      reject(task, "\"วันที่ได้รับคำตอบ\" ต้องไม่เกินวันนี้ (" + ThaiDates.date(today) + ")", "answer date " + received + " is in the future");
     }
     if (received.isBefore(dispatched)) {
-      reject(task, "\"วันที่ได้รับคำตอบ\" ต้องไม่ก่อนวันที่ส่งกระทู้ถามถึงรัฐมนตรี",
+      reject(task, "\"วันที่ได้รับคำตอบ\" ต้องไม่ก่อนวันที่ส่งกระทู้ถามถึงรัฐมนตรี (" + ThaiDates.date(dispatched) + ")",
           "answer date " + received + " is before the dispatch on " + dispatched);
     }
     Date due = task.getDueDate();

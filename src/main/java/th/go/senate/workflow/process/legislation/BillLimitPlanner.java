@@ -91,7 +91,8 @@ public class BillLimitPlanner implements CaseDeadline {
     LocalDate arrival = arrivalDate(execution);
     LocalDate today = BangkokTime.today();
     if (arrival.isAfter(today)) {
-      throw new Refusal("วันที่ร่างพระราชบัญญัติมาถึงวุฒิสภา " + ThaiDates.date(arrival) + " อยู่หลังวันนี้ — ยังไม่ได้บันทึกข้อมูลใด ๆ");
+      throw new Refusal("วันที่ร่างพระราชบัญญัติมาถึงวุฒิสภา " + ThaiDates.date(arrival) + " อยู่หลังวันนี้ (" + ThaiDates.date(today)
+          + ") — ยังไม่ได้บันทึกข้อมูลใด ๆ");
     }
     Instant deadline = legalDeadline(billType(execution), arrival, extensionDays(execution));
     execution.setVariable(SlaPlanner.CASE_DEADLINE_VARIABLE, Date.from(deadline));

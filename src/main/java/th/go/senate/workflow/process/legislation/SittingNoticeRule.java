@@ -6,8 +6,8 @@ import java.time.temporal.ChronoUnit;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
-import th.go.senate.workflow.calendar.ThaiDates;
 import th.go.senate.workflow.calendar.BangkokTime;
+import th.go.senate.workflow.calendar.ThaiDates;
 import th.go.senate.workflow.web.Refusal;
 
 /**

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 
 import th.go.senate.workflow.calendar.BangkokTime;
 import th.go.senate.workflow.calendar.FiscalYear;
+import th.go.senate.workflow.calendar.ThaiDates;
 import th.go.senate.workflow.decision.DecisionTables;
 import th.go.senate.workflow.process.FormValues;
 import th.go.senate.workflow.identity.SystemAuthority;
@@ -106,7 +107,7 @@ public class MotionRules {
     LocalDate filedOn = date(execution.getVariable("filedOn"));
     LocalDate today = BangkokTime.today();
     if (filedOn != null && filedOn.isAfter(today)) {
-      reject(step, "\"วันที่ยื่นญัตติ\" ต้องไม่เกินวันนี้", "filing date " + filedOn + " is in the future");
+      reject(step, "\"วันที่ยื่นญัตติ\" ต้องไม่เกินวันนี้ (" + ThaiDates.date(today) + ")", "filing date " + filedOn + " is in the future");
     }
     yearlyLimit(step, execution, rule, filedOn == null ? today : filedOn, false);
   }
@@ -123,7 +124,7 @@ public class MotionRules {
     int filed = FormValues.number(task.getVariable(SIGNATURE_COUNT));
     int required = FormValues.number(task.getVariable(REQUIRED_SIGNATURES));
     if (verified > filed) {
-      reject(task.getName(), "\"จำนวนลายมือชื่อที่ตรวจสอบแล้ว\" มากกว่าจำนวนผู้เข้าชื่อที่ยื่นไว้",
+      reject(task.getName(), "\"จำนวนลายมือชื่อที่ตรวจสอบแล้ว\" (" + verified + ") มากกว่าจำนวนผู้เข้าชื่อที่ยื่นไว้ (" + filed + ")",
           verified + " verified signatures exceed the " + filed + " filed");
     }
     if (verified < required) {
@@ -142,7 +143,7 @@ public class MotionRules {
     LocalDate sitting = required(task, "sittingDate", "วันประชุมที่บรรจุญัตติ");
     LocalDate today = BangkokTime.today();
     if (sitting.isBefore(today)) {
-      reject(task.getName(), "\"วันประชุมที่บรรจุญัตติ\" ต้องไม่ก่อนวันนี้", "sitting " + sitting + " is in the past");
+      reject(task.getName(), "\"วันประชุมที่บรรจุญัตติ\" ต้องไม่ก่อนวันนี้ (" + ThaiDates.date(today) + ")", "sitting " + sitting + " is in the past");
     }
     MotionRule rule = ruleFor(FormValues.text(task.getVariable(MOTION_TYPE)));
     yearlyLimit(task.getName(), task.getExecution(), rule, sitting, true);
@@ -206,8 +207,8 @@ public class MotionRules {
     if (counted.size() >= rule.debatesPerYear()) {
       String yearName = "FISCAL_YEAR".equals(rule.yearBasis()) ? "ปีงบประมาณ พ.ศ. " + year : "ปี พ.ศ. " + year;
       reject(step, "ขอเปิดอภิปรายทั่วไปตามรัฐธรรมนูญ มาตรา 153 ได้ปีละ " + rule.debatesPerYear() + " ครั้ง และใน" + yearName
-          + " มีการอภิปรายทั่วไปที่" + (scheduling ? "ได้อภิปรายแล้วหรือบรรจุระเบียบวาระแล้ว" : "ได้อภิปรายแล้ว") + "",
-          "a general debate under s.153 may be held " + rule.debatesPerYear() + " time a year; year " + year
+          + " มีการอภิปรายทั่วไปที่" + (scheduling ? "ได้อภิปรายแล้วหรือบรรจุระเบียบวาระแล้ว" : "ได้อภิปรายแล้ว") + " (" + String.join(", ", counted) + ")",
+          "a general debate under s.153 may be held " + rule.debatesPerYear() + " time(s) a year; year " + year
               + " already has " + String.join(", ", counted));
     }
     if (scheduling) {

@@ -15,10 +15,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.stereotype.Component;
 
-import th.go.senate.workflow.calendar.ThaiDates;
 import th.go.senate.workflow.calendar.BangkokTime;
 import th.go.senate.workflow.calendar.CalendarKind;
 import th.go.senate.workflow.calendar.DueDatePlanner;
+import th.go.senate.workflow.calendar.ThaiDates;
 import th.go.senate.workflow.decision.DecisionTables;
 import th.go.senate.workflow.kpi.KpiRecorder;
 import th.go.senate.workflow.process.FormValues;
@@ -55,7 +55,8 @@ public class ReformMonitoringRules {
     String duty = String.valueOf(execution.getVariable("reportingDuty"));
     DmnDecisionRuleResult row = duty(duty);
     if (!Boolean.TRUE.equals(row.getEntry("inForce"))) {
-      throw FormValues.refusal(START_STEP, "หน้าที่รายงาน \"" + duty + "\" สิ้นสุดแล้ว ไม่เปิดรอบรายงานใหม่", "reporting duty " + duty + " is no longer in force");
+      throw FormValues.refusal(START_STEP, "หน้าที่รายงาน \"" + duty + "\" (" + row.getEntry("legalBasis")
+          + ") สิ้นสุดแล้ว ไม่เปิดรอบรายงานใหม่", "reporting duty " + duty + " is no longer in force");
     }
     LocalDate periodEnd = required(execution, "periodEnd", "วันสิ้นรอบรายงาน", START_STEP);
     Object periodValue = execution.getVariable("periodEnd");
