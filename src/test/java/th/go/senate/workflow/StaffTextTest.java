@@ -52,6 +52,7 @@ class StaffTextTest {
       Map.entry("BureauDirectory.java", "start-up check of identity/bureaus.yaml"),
       Map.entry("ProtectedIdentityStore.java", "start-up check of senate.integrity.identity-key"),
       Map.entry("EngineOperations.java", "start-up check of senate.history-cleanup"),
+      Map.entry("DatabaseHealth.java", "Actuator's health detail, read by the operator's monitoring"),
       Map.entry("DemoSessionPeriods.java", "the demo profile's marker of the periods it seeded, kept as stored"),
       Map.entry("CalendarController.java", "the calendar API: names its parameters and calendars as a caller sends them"),
       Map.entry("KpiTargetService.java", "the KPI target API: names the measures as a caller sends them"),
@@ -79,6 +80,9 @@ class StaffTextTest {
           void getter(Task task) {
             String text = "ครบกำหนด " + task.getDueDate();
           }
+          void accessor(Round round) {
+            throw new Refusal("ยังไม่สิ้นสุด (สิ้นสุดวันที่ " + round.cutOff() + ")");
+          }
           void time() {
             String text = String.format(" เวลา %02d:%02d น.", 18, 1);
           }
@@ -89,11 +93,12 @@ class StaffTextTest {
         }
         """;
     List<String> found = StaffTexts.javaProblems(source);
-    assertThat(found).hasSize(7)
+    assertThat(found).hasSize(8)
         .anySatisfy(p -> assertThat(p).startsWith("3: Latin \"billType\""))
         .anySatisfy(p -> assertThat(p).startsWith("6: English beside Thai:  must be a number)"))
         .anySatisfy(p -> assertThat(p).contains("a date joined as it is (ISO): arrival"))
         .anySatisfy(p -> assertThat(p).contains("getDueDate"))
+        .anySatisfy(p -> assertThat(p).contains("round.cutOff()"))
         .anySatisfy(p -> assertThat(p).contains("time with a colon"));
     assertThat(StaffTexts.problems("ครบกำหนด 2026-04-07", Set.of())).containsExactly("ISO date");
     assertThat(StaffTexts.problems("[{referenceNumber}] ครบกำหนด {dueDate} เวลา {time} น.", Set.of())).isEmpty();

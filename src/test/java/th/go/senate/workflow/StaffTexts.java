@@ -28,7 +28,9 @@ final class StaffTexts {
   private static final Pattern COLON_TIME = Pattern.compile("(\\d{1,2}|%0?2d|\\{[^}]*}):(\\d{2}|%0?2d)\\s*น\\.");
   private static final Pattern DATE_DECLARATION = Pattern.compile(
       "\\b(?:LocalDate|LocalDateTime|Instant|Date|ZonedDateTime|OffsetDateTime|YearMonth)\\s+(\\w+)\\s*[=;,)]");
-  private static final Pattern DATE_GETTER = Pattern.compile("\\+\\s*[\\w.()]*\\.get\\w*(?:Date|Time|Day)\\(\\)\\s*(?!\\.)");
+  /** A getter or record accessor of a date joined as it is: {@code + task.getDueDate()}, {@code + round.cutOff()}. */
+  private static final Pattern DATE_GETTER = Pattern.compile(
+      "\\+\\s*\\w+(?:\\(\\))?(?:\\.\\w+\\(\\))*\\.(?:get\\w*(?:Date|Time|Day)|\\w*(?:Date|Day|On|Off)|date)\\(\\)(?!\\s*\\.)");
 
   private StaffTexts() {
   }

@@ -215,7 +215,7 @@ class HolidayApiTest extends PlatformTest {
     // The same day again: refused, the first entry stays as it was.
     reply = post(ADMIN, holidayJson(BRIDGE.toString(), "วันอื่น", "Other"));
     assertThat(reply.status()).isEqualTo(400);
-    assertThat(reply.detail()).contains("2026-12-30");
+    assertThat(reply.detail()).contains("30 ธ.ค. 2569");
     assertThat(holidayCount()).isEqualTo(before + 1);
     assertThat(holidayRepository.find(BRIDGE).orElseThrow().nameTh()).isEqualTo("วันหยุดพิเศษ");
 
@@ -229,7 +229,7 @@ class HolidayApiTest extends PlatformTest {
     // Not (or no longer) a holiday.
     reply = delete(BRIDGE, ADMIN);
     assertThat(reply.status()).isEqualTo(404);
-    assertThat(reply.detail()).contains("2026-12-30");
+    assertThat(reply.detail()).contains("30 ธ.ค. 2569");
     assertThat(holidayCount()).isEqualTo(before);
   }
 
@@ -248,7 +248,7 @@ class HolidayApiTest extends PlatformTest {
     // Saturday 26 Dec 2026.
     Reply reply = post(ADMIN, holidayJson("2026-12-26", "วันหยุดพิเศษ", "Bridge"));
     assertThat(reply.status()).isEqualTo(400);
-    assertThat(reply.detail()).contains("2026-12-26").contains("weekend");
+    assertThat(reply.detail()).contains("26 ธ.ค. 2569").contains("วันเสาร์หรืออาทิตย์");
     // No Thai name.
     reply = post(ADMIN, holidayJson(BRIDGE.toString(), null, "Bridge"));
     assertThat(reply.status()).isEqualTo(400);

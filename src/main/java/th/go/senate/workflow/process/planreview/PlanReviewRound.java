@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import th.go.senate.workflow.calendar.BangkokTime;
 import th.go.senate.workflow.calendar.FiscalRound;
+import th.go.senate.workflow.calendar.ThaiDates;
 import th.go.senate.workflow.identity.BureauDirectory.GroupDescription;
 import th.go.senate.workflow.identity.BureauDirectory;
 import th.go.senate.workflow.identity.SystemAuthority;
@@ -71,7 +72,7 @@ public class PlanReviewRound {
     FiscalRound round = round(execution);
     LocalDate today = BangkokTime.today();
     if (today.isBefore(round.cutOff())) {
-      throw new Refusal(round.nameTh() + " ยังไม่สิ้นสุด (สิ้นสุดวันที่ " + round.cutOff()
+      throw new Refusal(round.nameTh() + " ยังไม่สิ้นสุด (สิ้นสุดวันที่ " + ThaiDates.date(round.cutOff())
           + ") เปิดรอบได้ตั้งแต่วันสิ้นรอบเป็นต้นไป");
     }
     String roundKey = round.fiscalYear() + "-" + round.months();
@@ -134,7 +135,7 @@ public class PlanReviewRound {
       }
     }
     execution.setVariable(KPI_RESULTS, round.nameTh() + " (1 ต.ค. " + (round.fiscalYear() - 1) + " – "
-        + round.cutOff() + ")\n" + String.join("\n", lines));
+        + ThaiDates.date(round.cutOff()) + ")\n" + String.join("\n", lines));
     execution.setVariable(KPIS_BELOW_TARGET, String.join(",", owners.keySet()));
     execution.setVariable(KPIS_BELOW_TARGET_COUNT, owners.size());
     execution.setVariable(CORRECTIVE_PLAN_OWNERS, join(owners));
