@@ -125,7 +125,7 @@ class HolidayApiTest extends PlatformTest {
   void badDueRequestsAreRefusedWithAMessage() {
     Reply reply = get("/api/calendar/due?start=10/04/2026&days=3&calendar=WORKING_DAYS", ADMIN);
     assertThat(reply.status()).isEqualTo(400);
-    assertThat(reply.detail()).contains("10/04/2026").contains("start");
+    assertThat(reply.detail()).contains("10/04/2026").contains("เวลาเริ่มนับ");
 
     reply = get("/api/calendar/due?start=2026-04-10T09:00:00&days=3", ADMIN);
     assertThat(reply.status()).as("an instant without offset is ambiguous").isEqualTo(400);
@@ -242,7 +242,7 @@ class HolidayApiTest extends PlatformTest {
       if (!bad.isEmpty()) {
         assertThat(reply.detail()).contains(bad);
       } else {
-        assertThat(reply.detail()).contains("date");
+        assertThat(reply.detail()).contains("วันที่ของวันหยุด");
       }
     }
     // Saturday 26 Dec 2026.

@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import th.go.senate.workflow.calendar.DueDatePlanner;
+import th.go.senate.workflow.calendar.ThaiDates;
 import th.go.senate.workflow.support.ApiClient;
 import th.go.senate.workflow.support.ApiClient.Reply;
 import th.go.senate.workflow.support.PlatformTest;
@@ -105,7 +106,7 @@ class RuleRefusalTest extends PlatformTest {
     Reply reply = start("legislation", "burMeetingUser", billValues(arrival));
 
     assertRefused(reply, "ไม่มีสมัยประชุมเพียงพอที่จะนับ ");
-    assertThat(reply.json().path("message").asText()).contains(arrival.toString()).contains("ต้องบันทึกสมัยประชุมของวุฒิสภา")
+    assertThat(reply.json().path("message").asText()).contains(ThaiDates.date(arrival)).contains("ต้องบันทึกสมัยประชุมของวุฒิสภา")
         .contains("วันเปิดและวันปิดสมัยประชุม").contains("/api/calendar/sessions");
     assertThat(cases("legislation")).isEqualTo(before);
   }
