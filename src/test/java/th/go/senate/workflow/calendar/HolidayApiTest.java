@@ -252,7 +252,7 @@ class HolidayApiTest extends PlatformTest {
     // No Thai name.
     reply = post(ADMIN, holidayJson(BRIDGE.toString(), null, "Bridge"));
     assertThat(reply.status()).isEqualTo(400);
-    assertThat(reply.detail()).contains("nameTh");
+    assertThat(reply.detail()).contains("ชื่อวันหยุดภาษาไทย");
     reply = post(ADMIN, holidayJson(BRIDGE.toString(), "   ", "Bridge"));
     assertThat(reply.status()).isEqualTo(400);
     // Not JSON at all.

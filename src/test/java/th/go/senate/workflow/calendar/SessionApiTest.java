@@ -73,7 +73,7 @@ class SessionApiTest extends PlatformTest {
         "burMeetingUser", null);
     assertThat(due.status()).as(due.body()).isEqualTo(400);
     assertThat(due.detail()).startsWith("ไม่มีสมัยประชุมเพียงพอที่จะนับ 5 วันนับแต่วันที่ 12 ม.ค. 2592")
-        .contains("ต้องบันทึกสมัยประชุมของวุฒิสภา").contains("/api/calendar/sessions");
+        .contains("ต้องบันทึกสมัยประชุมของวุฒิสภา").contains("ในปฏิทินของระบบ");
 
     // A second session (admin) makes the count possible: 12, 13, 14 Jan, 1, 2 Feb → 24:00 of 2 Feb.
     Reply second = send("POST", "/api/calendar/sessions", "demo", session("second", "2049-02-01", "2049-02-28"));

@@ -3,14 +3,16 @@ package th.go.senate.workflow.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 
-import th.go.senate.workflow.support.ApiClient;
-import th.go.senate.workflow.support.ApiClient.Reply;
 import th.go.senate.workflow.support.PlatformTest;
 
 /**
@@ -24,8 +26,9 @@ class ClerkGuideTest extends PlatformTest {
 
   @Test
   void theGuideIsDocsClerkGuideAsAThaiPageWithoutALogin() throws IOException {
-    Reply reply = ApiClient.send(port, "GET", "/guide/", null, null);
-    assertThat(reply.status()).isEqualTo(200);
+    HttpResponse<String> reply = page("/guide/");
+    assertThat(reply.statusCode()).isEqualTo(200);
+    assertThat(reply.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
     String page = reply.body();
     assertThat(page).startsWith("<!DOCTYPE html><html lang=\"th\">")
         .contains("<h1>คู่มือเจ้าหน้าที่: ทำงานในระบบรายการงาน</h1>")
@@ -39,7 +42,16 @@ class ClerkGuideTest extends PlatformTest {
     }
     // A file of the repository has no page here: shown as its text, not as a broken link.
     assertThat(page).doesNotContain(".md\"").contains("คู่มือผู้บริหาร");
-    assertThat(ApiClient.send(port, "GET", "/guide", null, null).status()).isEqualTo(200);
+    assertThat(page("/guide").statusCode()).isEqualTo(200);
+  }
+
+  private HttpResponse<String> page(String path) {
+    try {
+      return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+          .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (IOException | InterruptedException e) {
+      throw new AssertionError("GET " + path, e);
+    }
   }
 
   @Test
