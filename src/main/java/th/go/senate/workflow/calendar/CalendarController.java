@@ -60,14 +60,14 @@ public class CalendarController {
       from = java.time.OffsetDateTime.parse(start).toInstant();
     } catch (DateTimeParseException e) {
       throw new BadRequestException("รูปแบบเวลาเริ่มนับไม่ถูกต้อง: '" + start
-          + "' ใช้ ISO-8601 พร้อมเขตเวลา เช่น 2026-04-10T09:00:00+07:00 (start must be an ISO-8601 instant with offset)");
+          + "' ใช้ ISO-8601 พร้อมเขตเวลา เช่น 2026-04-10T09:00:00+07:00");
     }
     CalendarKind kind;
     try {
       kind = CalendarKind.valueOf(calendar);
     } catch (IllegalArgumentException e) {
       throw new BadRequestException("ไม่รู้จักปฏิทิน '" + calendar
-          + "' ใช้ WORKING_DAYS, SESSION_DAYS หรือ CALENDAR_DAYS (unknown calendar)");
+          + "' ใช้ WORKING_DAYS, SESSION_DAYS หรือ CALENDAR_DAYS");
     }
     Instant due = planner.due(from, days, kind);
     return Map.of("due", DueDatePlanner.local(due).toOffsetDateTime().toString());
@@ -76,8 +76,7 @@ public class CalendarController {
   @GetMapping("/holidays")
   public List<Holiday> holidays(@RequestParam(required = false) Integer year) {
     if (year != null && (year < 1900 || year > 2200)) {
-      throw new BadRequestException("ปี " + year + " ไม่ถูกต้อง ใช้ปี ค.ศ. เช่น 2026 (ไม่ใช่ พ.ศ.) "
-          + "(year must be a Gregorian year between 1900 and 2200)");
+      throw new BadRequestException("ปี " + year + " ไม่ถูกต้อง ใช้ปี ค.ศ. เช่น 2026 (ไม่ใช่ พ.ศ.)");
     }
     return holidays.list(year);
   }
@@ -139,12 +138,11 @@ public class CalendarController {
 
     LocalDate parsedDate() {
       if (date == null || date.isBlank()) {
-        throw new BadRequestException("ต้องระบุวันที่ของวันหยุด (date is required, format YYYY-MM-DD)");
+        throw new BadRequestException("ต้องระบุวันที่ของวันหยุด");
       }
       LocalDate day = BangkokTime.date(date);
       if (day == null) {
-        throw new BadRequestException("วันที่ '" + date + "' ไม่ถูกต้อง ใช้รูปแบบ ปปปป-ดด-วว ค.ศ. เช่น 2026-12-07"
-            + " (malformed date, use YYYY-MM-DD)");
+        throw new BadRequestException("วันที่ '" + date + "' ไม่ถูกต้อง ใช้รูปแบบ ปปปป-ดด-วว ค.ศ. เช่น 2026-12-07");
       }
       return day;
     }

@@ -68,14 +68,13 @@ public class DueDatePlanner {
    */
   public Instant due(Instant start, int days, CalendarKind calendar) {
     if (start == null) {
-      throw new IllegalArgumentException("ต้องระบุเวลาเริ่มนับ (start is required)");
+      throw new IllegalArgumentException("ต้องระบุเวลาเริ่มนับ");
     }
     if (days < 1 || days > MAX_DAYS) {
-      throw new IllegalArgumentException("จำนวนวันต้องอยู่ระหว่าง 1 ถึง " + MAX_DAYS + " (days must be 1.." + MAX_DAYS
-          + ", was " + days + ")");
+      throw new IllegalArgumentException("จำนวนวันต้องอยู่ระหว่าง 1 ถึง " + MAX_DAYS);
     }
     if (calendar == null) {
-      throw new IllegalArgumentException("ต้องระบุปฏิทิน (calendar is required)");
+      throw new IllegalArgumentException("ต้องระบุปฏิทิน");
     }
     Snapshot data = snapshot();
     LocalDate startDay = BangkokTime.dateOf(start);
@@ -102,12 +101,10 @@ public class DueDatePlanner {
           }
         }
         // The caller cannot fix this, the calendar's maintainers can: the message says what they must enter.
-        throw new Refusal("ไม่มีสมัยประชุมเพียงพอที่จะนับ " + days + " วันนับแต่วันที่ " + startDay
-            + ": ผู้ดูแลปฏิทิน (ผู้ดูแลระบบหรือกลุ่ม kpiManagers) ต้องบันทึกสมัยประชุมของวุฒิสภา (ชื่อสมัยประชุม วันเปิดและ"
-            + "วันปิดสมัยประชุม) ที่ครอบคลุมตั้งแต่วันที่ " + startDay + " ให้มีวันประชุมรวมอย่างน้อย " + days + " วัน ที่"
-            + " /api/calendar/sessions ก่อน แล้วจึงดำเนินการอีกครั้ง (no session periods recorded to count " + days
-            + " session days from " + startDay + ": the calendar's maintainers must first enter the Senate's session"
-            + " periods, with their opening and closing dates, at /api/calendar/sessions)");
+        throw new Refusal("ไม่มีสมัยประชุมเพียงพอที่จะนับ " + days + " วันนับแต่วันที่ " + ThaiDates.date(startDay)
+            + ": ผู้ดูแลปฏิทิน (ผู้ดูแลระบบหรือผู้ดูแลตัวชี้วัด) ต้องบันทึกสมัยประชุมของวุฒิสภา (ชื่อสมัยประชุม วันเปิดและ"
+            + "วันปิดสมัยประชุม) ที่ครอบคลุมตั้งแต่วันที่ " + ThaiDates.date(startDay) + " ให้มีวันประชุมรวมอย่างน้อย " + days + " วัน"
+            + " ในปฏิทินของระบบก่อน แล้วจึงดำเนินการอีกครั้ง");
       }
       default:
         throw new IllegalArgumentException("Unknown calendar " + calendar);

@@ -27,16 +27,14 @@ public record FiscalRound(int fiscalYear, int months) {
   public FiscalRound {
     checkFiscalYear(fiscalYear);
     if (months != 6 && months != 9 && months != 12) {
-      throw new Refusal("รอบการรายงานต้องเป็น 6, 9 หรือ 12 เดือน (round must be 6, 9 or 12 months, was "
-          + months + ")");
+      throw new Refusal("รอบการรายงานต้องเป็น 6, 9 หรือ 12 เดือน");
     }
   }
 
   public static void checkFiscalYear(int fiscalYear) {
     if (fiscalYear < MIN_FISCAL_YEAR || fiscalYear > MAX_FISCAL_YEAR) {
       throw new Refusal("ปีงบประมาณต้องเป็นปีพุทธศักราช " + MIN_FISCAL_YEAR + "–" + MAX_FISCAL_YEAR
-          + " เช่น 2570 (fiscal year must be a Buddhist-Era year " + MIN_FISCAL_YEAR + "–" + MAX_FISCAL_YEAR + ", was "
-          + fiscalYear + ")");
+          + " เช่น 2570");
     }
   }
 

@@ -30,24 +30,23 @@ public class HolidayService {
   @Transactional
   public Holiday add(Holiday holiday) {
     if (holiday.date() == null) {
-      throw new BadRequestException("ต้องระบุวันที่ของวันหยุด (date is required, format YYYY-MM-DD)");
+      throw new BadRequestException("ต้องระบุวันที่ของวันหยุด");
     }
     if (holiday.nameTh() == null || holiday.nameTh().isBlank()) {
-      throw new BadRequestException("ต้องระบุชื่อวันหยุดภาษาไทย (nameTh is required)");
+      throw new BadRequestException("ต้องระบุชื่อวันหยุดภาษาไทย");
     }
     if (holiday.nameTh().length() > 500 || (holiday.nameEn() != null && holiday.nameEn().length() > 500)) {
-      throw new BadRequestException("ชื่อวันหยุดยาวเกิน 500 ตัวอักษร (name longer than 500 characters)");
+      throw new BadRequestException("ชื่อวันหยุดยาวเกิน 500 ตัวอักษร");
     }
     InputRules.requireText("nameTh", holiday.nameTh());
     InputRules.requireText("nameEn", holiday.nameEn());
     switch (holiday.date().getDayOfWeek()) {
-      case SATURDAY, SUNDAY -> throw new BadRequestException("วันที่ " + holiday.date()
-          + " เป็นวันเสาร์หรืออาทิตย์ซึ่งเป็นวันหยุดอยู่แล้ว (" + holiday.date() + " is a weekend day)");
+      case SATURDAY, SUNDAY -> throw new BadRequestException("วันที่ " + ThaiDates.date(holiday.date())
+          + " เป็นวันเสาร์หรืออาทิตย์ซึ่งเป็นวันหยุดอยู่แล้ว");
       default -> { }
     }
     if (repository.find(holiday.date()).isPresent()) {
-      throw new BadRequestException("วันที่ " + holiday.date() + " เป็นวันหยุดอยู่แล้ว ไม่ได้บันทึกซ้ำ ("
-          + holiday.date() + " is already a holiday; nothing was changed)");
+      throw new BadRequestException("วันที่ " + ThaiDates.date(holiday.date()) + " เป็นวันหยุดอยู่แล้ว ไม่ได้บันทึกซ้ำ");
     }
     Holiday saved = new Holiday(holiday.date(), holiday.nameTh().strip(),
         holiday.nameEn() == null ? null : holiday.nameEn().strip());
@@ -59,7 +58,7 @@ public class HolidayService {
   @Transactional
   public void remove(LocalDate date) {
     if (!repository.delete(date)) {
-      throw new NotFoundException("วันที่ " + date + " ไม่ใช่วันหยุดในปฏิทิน (" + date + " is not a holiday)");
+      throw new NotFoundException("วันที่ " + ThaiDates.date(date) + " ไม่ใช่วันหยุดในปฏิทิน");
     }
     events.publishEvent(new CalendarChangedEvent("holiday removed " + date));
   }

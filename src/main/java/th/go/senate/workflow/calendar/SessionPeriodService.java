@@ -69,30 +69,30 @@ public class SessionPeriodService {
 
   private SessionPeriod checked(SessionPeriod period, Long id) {
     if (period.name() == null || period.name().isBlank()) {
-      throw new BadRequestException("ต้องระบุชื่อสมัยประชุม (name is required)");
+      throw new BadRequestException("ต้องระบุชื่อสมัยประชุม");
     }
     if (period.name().length() > 200) {
-      throw new BadRequestException("ชื่อสมัยประชุมยาวเกิน 200 ตัวอักษร (name longer than 200 characters)");
+      throw new BadRequestException("ชื่อสมัยประชุมยาวเกิน 200 ตัวอักษร");
     }
     InputRules.requireText("name", period.name());
     if (period.openedOn() == null || period.closedOn() == null) {
-      throw new BadRequestException("ต้องระบุวันเปิดและวันปิดสมัยประชุม (openedOn and closedOn are required, format YYYY-MM-DD)");
+      throw new BadRequestException("ต้องระบุวันเปิดและวันปิดสมัยประชุม");
     }
     if (period.closedOn().isBefore(period.openedOn())) {
-      throw new BadRequestException("วันปิดสมัยประชุม " + period.closedOn() + " อยู่ก่อนวันเปิด " + period.openedOn()
-          + " ไม่ได้บันทึก (closedOn is before openedOn; nothing was changed)");
+      throw new BadRequestException("วันปิดสมัยประชุม " + ThaiDates.date(period.closedOn()) + " อยู่ก่อนวันเปิด " + ThaiDates.date(period.openedOn())
+          + " ไม่ได้บันทึก");
     }
     long days = ChronoUnit.DAYS.between(period.openedOn(), period.closedOn()) + 1;
     if (days > MAX_SESSION_DAYS) {
       throw new BadRequestException("สมัยประชุมยาว " + days + " วัน เกิน " + MAX_SESSION_DAYS
-          + " วัน ตรวจสอบวันที่อีกครั้ง (a session of " + days + " days is longer than " + MAX_SESSION_DAYS + ")");
+          + " วัน ตรวจสอบวันที่อีกครั้ง");
     }
     List<SessionPeriod> clashes = repository.overlapping(period.openedOn(), period.closedOn(), id);
     if (!clashes.isEmpty()) {
       SessionPeriod other = clashes.get(0);
-      throw new BadRequestException("ช่วงวันที่ " + period.openedOn() + " ถึง " + period.closedOn()
-          + " ทับซ้อนกับสมัยประชุม \"" + other.name() + "\" (" + other.openedOn() + " ถึง " + other.closedOn()
-          + ") ไม่ได้บันทึก (overlaps session " + other.id() + "; nothing was changed)");
+      throw new BadRequestException("ช่วงวันที่ " + ThaiDates.date(period.openedOn()) + " ถึง " + ThaiDates.date(period.closedOn())
+          + " ทับซ้อนกับสมัยประชุม \"" + other.name() + "\" (" + ThaiDates.date(other.openedOn()) + " ถึง " + ThaiDates.date(other.closedOn())
+          + ") ไม่ได้บันทึก");
     }
     return new SessionPeriod(id, period.name().strip(), period.openedOn(), period.closedOn());
   }
@@ -113,13 +113,12 @@ public class SessionPeriodService {
         throw e;
       }
       throw new ConflictException("เปลี่ยนสมัยประชุมไม่ได้ เพราะกำหนดเวลาของเรื่องที่ค้างอยู่นับไม่ได้: "
-          + cause.getMessage() + " — บันทึกสมัยประชุมถัดไปก่อน ไม่ได้เปลี่ยนแปลงข้อมูลใด ๆ"
-          + " (open deadlines could not be re-planned; record the next session first; nothing was changed)");
+          + cause.getMessage() + " — บันทึกสมัยประชุมถัดไปก่อน ไม่ได้เปลี่ยนแปลงข้อมูลใด ๆ");
     }
   }
 
   private static NotFoundException notFound(long id) {
-    return new NotFoundException("ไม่พบสมัยประชุมรหัส " + id + " (no session period " + id + ")");
+    return new NotFoundException("ไม่พบสมัยประชุมรหัส " + id);
   }
 
   /** For the API: a session as text dates, parsed with a message naming a malformed one. */
@@ -129,8 +128,7 @@ public class SessionPeriodService {
     }
     LocalDate day = BangkokTime.date(value);
     if (day == null) {
-      throw new BadRequestException("วันที่ '" + value + "' ของ " + field + " ไม่ถูกต้อง ใช้รูปแบบ ปปปป-ดด-วว ค.ศ."
-          + " (malformed " + field + ", use YYYY-MM-DD)");
+      throw new BadRequestException("วันที่ '" + value + "' ของ " + field + " ไม่ถูกต้อง ใช้รูปแบบ ปปปป-ดด-วว ค.ศ.");
     }
     return day;
   }

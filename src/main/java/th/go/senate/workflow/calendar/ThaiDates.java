@@ -8,7 +8,7 @@ import java.util.Date;
 
 /**
  * Dates as a Thai reader writes them, Buddhist Era, Bangkok time: {@code 26 พ.ย. 2569} and
- * {@code 26 พ.ย. 2569 เวลา 16:30 น.} in notices and the tracker, {@code 24.00 น. ของวันที่ 27 มีนาคม พ.ศ. 2589} for a
+ * {@code 26 พ.ย. 2569 เวลา 16.30 น.} in notices and the tracker, {@code 24.00 น. ของวันที่ 27 มีนาคม พ.ศ. 2589} for a
  * legal deadline, {@code 26/11/2569} and {@code ต.ค. 2568} in reports. The one home of the Thai month names.
  */
 public final class ThaiDates {
@@ -48,7 +48,7 @@ public final class ThaiDates {
 
   public static String dateTime(Instant instant) {
     ZonedDateTime local = instant.atZone(BangkokTime.ZONE);
-    return date(local.toLocalDate()) + String.format(" เวลา %02d:%02d น.", local.getHour(), local.getMinute());
+    return date(local.toLocalDate()) + String.format(" เวลา %02d.%02d น.", local.getHour(), local.getMinute());
   }
 
   public static String dateTime(Date date) {

@@ -23,9 +23,8 @@ import th.go.senate.workflow.web.Refusal;
 public class CaseStart {
 
   /** The refusal of a business key chosen by the caller (engine-rest start, submit-form, message, Tasklist). */
-  public static final String CALLER_KEY_REFUSED = "เลขที่อ้างอิง (business key) ระบบเป็นผู้กำหนดเมื่อเริ่มเรื่อง "
-      + "ไม่ต้องระบุเอง — ยังไม่ได้บันทึกข้อมูลใด ๆ กรุณาส่งใหม่โดยไม่ระบุเลขที่อ้างอิง (the platform chooses the reference "
-      + "number: start without a businessKey; nothing was saved)";
+  public static final String CALLER_KEY_REFUSED = "ระบบเป็นผู้กำหนดเลขที่เรื่องเมื่อเริ่มเรื่อง "
+      + "ไม่ต้องระบุเอง — ยังไม่ได้บันทึกข้อมูลใด ๆ กรุณาส่งใหม่โดยไม่ระบุเลขที่เรื่อง";
 
   /**
    * The reference number as a case variable too: form-js fields and templated text read variables only (never the

@@ -28,8 +28,7 @@ public class TextVariableRule implements HistoryEventHandler {
         && "string".equals(variable.getSerializerName())) {
       String problem = InputRules.problem("ข้อมูล '" + variable.getVariableName() + "'", variable.getTextValue(), true);
       if (problem != null) {
-        throw new Refusal(problem + " — ยังไม่ได้บันทึกข้อมูลใด ๆ กรุณาแก้ไขแล้วส่งใหม่ (markup, script or "
-            + "control characters are not allowed in '" + variable.getVariableName() + "'; nothing was saved)");
+        throw new Refusal(problem + " — ยังไม่ได้บันทึกข้อมูลใด ๆ กรุณาแก้ไขแล้วส่งใหม่");
       }
     }
   }

@@ -106,7 +106,7 @@ public class AdministratorSetup extends AbstractProcessEnginePlugin {
     AuthorizationService authorizations = engine.getAuthorizationService();
     if (identity.createGroupQuery().groupId(Groups.CAMUNDA_ADMIN).count() == 0) {
       Group group = identity.newGroup(Groups.CAMUNDA_ADMIN);
-      group.setName("ผู้ดูแลระบบ (Camunda administrators)");
+      group.setName("ผู้ดูแลระบบ");
       group.setType(Groups.GROUP_TYPE_SYSTEM);
       identity.saveGroup(group);
     }

@@ -42,6 +42,9 @@ public class IdentitySeeder {
 
   private static final Logger LOG = LoggerFactory.getLogger(IdentitySeeder.class);
 
+  /** The type of every group the identity policy seeds, as Admin shows it. */
+  static final String UNIT_GROUP_TYPE = "หน่วยงาน";
+
   public static final String DEMO_USER_SUFFIX = "User";
   static final String READ_ONLY_SEEDING = "Identity provider is read-only (directory): seeding of groups, users and"
       + " demo users skipped; authorizations of the {} groups of bureaus.yaml seeded";
@@ -184,12 +187,20 @@ public class IdentitySeeder {
     }
   }
 
+  /**
+   * Admin shows a group's type as it is stored, so the type is a Thai word: หน่วยงาน (a unit that takes work).
+   * Groups seeded before carry Camunda's conventional "WORKFLOW" and are given the Thai type.
+   */
   private void ensureGroup(GroupDescription description) {
-    if (identityService.createGroupQuery().groupId(description.getId()).count() == 0) {
+    Group existing = identityService.createGroupQuery().groupId(description.getId()).singleResult();
+    if (existing == null) {
       Group group = identityService.newGroup(description.getId());
       group.setName(description.getNameTh());
-      group.setType("WORKFLOW");
+      group.setType(UNIT_GROUP_TYPE);
       identityService.saveGroup(group);
+    } else if ("WORKFLOW".equals(existing.getType())) {
+      existing.setType(UNIT_GROUP_TYPE);
+      identityService.saveGroup(existing);
     }
   }
 

@@ -80,7 +80,7 @@ public class StaffImport {
 
     RefusedException(List<LineError> errors) {
       super(org.springframework.http.HttpStatus.BAD_REQUEST, "ไม่ได้นำเข้าผู้ใช้ใดเลย: แฟ้มมีข้อผิดพลาด " + errors.size()
-          + " รายการ แก้ไขแล้วส่งใหม่ทั้งแฟ้ม (nothing imported: " + errors.size() + " errors)");
+          + " รายการ แก้ไขแล้วส่งใหม่ทั้งแฟ้ม");
       this.errors = List.copyOf(errors);
     }
 
@@ -91,8 +91,8 @@ public class StaffImport {
 
   public Result importCsv(String csv, boolean dryRun) {
     if (identityService.isReadOnly()) {
-      throw new ApiException(org.springframework.http.HttpStatus.CONFLICT, "บัญชีผู้ใช้มาจากไดเรกทอรี (LDAP) "
-          + "เพิ่มผู้ใช้ที่ไดเรกทอรีแทน (the identity is read-only: accounts come from the directory)");
+      throw new ApiException(org.springframework.http.HttpStatus.CONFLICT, "บัญชีผู้ใช้มาจากไดเรกทอรี "
+          + "เพิ่มผู้ใช้ที่ไดเรกทอรีแทน");
     }
     List<StaffMember> members = check(csv);
     if (dryRun) {
@@ -133,34 +133,32 @@ public class StaffImport {
       records = parser.getRecords().stream().filter(record -> !(record.size() == 1 && record.get(0).isEmpty()))
           .toList();
     } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
-      throw new RefusedException(List.of(new LineError(0, "อ่านแฟ้ม CSV ไม่ได้: " + e.getMessage()
-          + " (unreadable CSV)")));
+      throw new RefusedException(List.of(new LineError(0, "อ่านแฟ้ม CSV ไม่ได้: " + e.getMessage())));
     }
     if (records.isEmpty()) {
       throw new RefusedException(List.of(new LineError(1, "แฟ้มว่าง ต้องมีบรรทัดหัวตาราง " + String.join(",", COLUMNS)
-          + " และผู้ใช้อย่างน้อยหนึ่งคน (empty file)")));
+          + " และผู้ใช้อย่างน้อยหนึ่งคน")));
     }
     CSVRecord header = records.get(0);
     List<String> names = header.stream().map(name -> name.toLowerCase(Locale.ROOT)).toList();
     if (!names.equals(COLUMNS)) {
       throw new RefusedException(List.of(new LineError(lineOf(header), "บรรทัดหัวตารางต้องเป็น "
-          + String.join(",", COLUMNS) + " พบ " + String.join(",", header.toList()) + " (header must be "
-          + String.join(",", COLUMNS) + ")")));
+          + String.join(",", COLUMNS) + " พบ " + String.join(",", header.toList()))));
     }
     List<CSVRecord> rows = records.subList(1, records.size());
     if (rows.isEmpty()) {
-      throw new RefusedException(List.of(new LineError(lineOf(header), "ไม่มีผู้ใช้ในแฟ้ม (no rows)")));
+      throw new RefusedException(List.of(new LineError(lineOf(header), "ไม่มีผู้ใช้ในแฟ้ม")));
     }
     if (rows.size() > MAX_ROWS) {
       throw new RefusedException(List.of(new LineError(lineOf(rows.get(MAX_ROWS)), "แฟ้มหนึ่งนำเข้าได้ไม่เกิน "
-          + MAX_ROWS + " คน แบ่งเป็นหลายแฟ้ม (at most " + MAX_ROWS + " rows per file)")));
+          + MAX_ROWS + " คน แบ่งเป็นหลายแฟ้ม")));
     }
     Map<String, Integer> firstLineOfId = new HashMap<>();
     for (CSVRecord row : rows) {
       int line = lineOf(row);
       if (row.size() != COLUMNS.size()) {
-        errors.add(new LineError(line, "ต้องมี " + COLUMNS.size() + " ช่อง (" + String.join(",", COLUMNS) + ") พบ "
-            + row.size() + " ช่อง (expected " + COLUMNS.size() + " columns)"));
+        errors.add(new LineError(line, "ต้องมี " + COLUMNS.size() + " ช่อง พบ "
+            + row.size() + " ช่อง"));
         continue;
       }
       int before = errors.size();
@@ -170,39 +168,36 @@ public class StaffImport {
       String bureau = row.get(3);
       String headValue = row.get(4).toLowerCase(Locale.ROOT);
       if (id.isEmpty()) {
-        errors.add(new LineError(line, "ไม่มีรหัสผู้ใช้ (id is empty)"));
+        errors.add(new LineError(line, "ไม่มีรหัสผู้ใช้"));
       } else if (!USER_ID.matcher(id).matches() || id.length() > MAX_ID) {
         errors.add(new LineError(line, "รหัสผู้ใช้ '" + id + "' ไม่ถูกต้อง: ใช้ได้เฉพาะตัวอักษรอังกฤษและตัวเลข ไม่เกิน "
-            + MAX_ID + " ตัว (id must match [a-zA-Z0-9]+)"));
+            + MAX_ID + " ตัว"));
       } else if (firstLineOfId.containsKey(id)) {
-        errors.add(new LineError(line, "รหัสผู้ใช้ '" + id + "' ซ้ำกับบรรทัดที่ " + firstLineOfId.get(id)
-            + " (duplicate id in the file)"));
+        errors.add(new LineError(line, "รหัสผู้ใช้ '" + id + "' ซ้ำกับบรรทัดที่ " + firstLineOfId.get(id)));
       } else if (identityService.createUserQuery().userId(id).count() > 0) {
-        errors.add(new LineError(line, "มีผู้ใช้รหัส '" + id + "' อยู่แล้ว (user exists)"));
+        errors.add(new LineError(line, "มีผู้ใช้รหัส '" + id + "' อยู่แล้ว"));
       }
       if (!id.isEmpty()) {
         firstLineOfId.putIfAbsent(id, line);
       }
       if (name.isEmpty()) {
-        errors.add(new LineError(line, "ไม่มีชื่อ-นามสกุล (name is empty)"));
+        errors.add(new LineError(line, "ไม่มีชื่อ-นามสกุล"));
       } else if (name.length() > MAX_TEXT) {
-        errors.add(new LineError(line, "ชื่อยาวเกิน " + MAX_TEXT + " ตัวอักษร (name too long)"));
+        errors.add(new LineError(line, "ชื่อยาวเกิน " + MAX_TEXT + " ตัวอักษร"));
       }
       if (!EMAIL.matcher(email).matches() || email.length() > MAX_TEXT) {
-        errors.add(new LineError(line, "อีเมล '" + email + "' ไม่ถูกต้อง (invalid e-mail)"));
+        errors.add(new LineError(line, "อีเมล '" + email + "' ไม่ถูกต้อง"));
       }
       boolean knownBureau = bureaus.getGroups().stream().anyMatch(g -> g.getId().equals(bureau));
       if (!knownBureau) {
-        errors.add(new LineError(line, "ไม่รู้จักสำนัก/กลุ่ม '" + bureau + "' ดูรหัสใน identity/bureaus.yaml "
-            + "(unknown bureau)"));
+        errors.add(new LineError(line, "ไม่รู้จักสำนัก/กลุ่ม '" + bureau + "' ดูรหัสใน identity/bureaus.yaml "));
       }
       boolean head = YES.contains(headValue);
       if (!head && !NO.contains(headValue)) {
         errors.add(new LineError(line, "ช่อง head ต้องเป็น yes/no (ใช่/ไม่ใช่) พบ '" + row.get(4)
-            + "' (head must be yes or no)"));
+            + "'"));
       } else if (head && knownBureau && bureaus.headOf(bureau).isEmpty()) {
-        errors.add(new LineError(line, "'" + bureau + "' ไม่มีกลุ่มผู้อำนวยการ ระบุ head เป็น yes ไม่ได้ "
-            + "(this group has no head group)"));
+        errors.add(new LineError(line, "'" + bureau + "' ไม่มีกลุ่มผู้อำนวยการ ระบุ head เป็น yes ไม่ได้"));
       }
       if (errors.size() == before) {
         List<String> groups = head ? List.of(bureau, bureaus.headOf(bureau).orElseThrow()) : List.of(bureau);

@@ -36,7 +36,7 @@ public class StaffImportController {
       @RequestParam(defaultValue = "false") boolean dryRun) {
     if (!currentUser.isAdmin()) {
       throw new ForbiddenException("ผู้ใช้ " + currentUser.userId() + " ไม่มีสิทธิ์นำเข้าบัญชีผู้ใช้ "
-          + "เฉพาะผู้ดูแลระบบ (camunda-admin) (administrators only)");
+          + "เฉพาะผู้ดูแลระบบ");
     }
     StaffImport.Result result = staffImport.importCsv(csv, dryRun);
     return ResponseEntity.status(dryRun ? HttpStatus.OK : HttpStatus.CREATED).body(result);

@@ -42,11 +42,10 @@ public class KpiController {
   public List<StepFact> steps(@RequestParam String processInstanceId) {
     currentUser.authentication();
     if (processInstanceId.isBlank() || processInstanceId.length() > 64) {
-      throw new BadRequestException("รหัสกรณีไม่ถูกต้อง (malformed processInstanceId)");
+      throw new BadRequestException("รหัสกรณีไม่ถูกต้อง");
     }
     if (historyService.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0) {
-      throw new NotFoundException("ไม่พบกรณี " + processInstanceId + " หรือไม่มีสิทธิ์ดู (process instance "
-          + processInstanceId + " not found or not readable)");
+      throw new NotFoundException("ไม่พบกรณี " + processInstanceId + " หรือไม่มีสิทธิ์ดู");
     }
     return facts.stepsOfInstance(processInstanceId);
   }

@@ -19,8 +19,7 @@ public record KpiReport(int fiscalYear, int round, String groupBy, String proces
       "เกิน 30 วัน");
 
   public static final String PROJECTION_METHOD = "แนวโน้มเชิงเส้นของร้อยละตรงเวลารายเดือน (ถ่วงน้ำหนักด้วยจำนวนงานที่เสร็จ)"
-      + " ต่อไปจนสิ้นปีงบประมาณ โดยเดือนที่เหลือมีปริมาณงานเท่าค่าเฉลี่ยรายเดือนที่ผ่านมา (weighted linear trend"
-      + " of the monthly on-time %, extended to September at the average monthly volume so far)";
+      + " ต่อไปจนสิ้นปีงบประมาณ โดยเดือนที่เหลือมีปริมาณงานเท่าค่าเฉลี่ยรายเดือนที่ผ่านมา";
 
   /** One line: the group, this year's figures, last year's ({@code null}: no such group then), the projection. */
   public record Row(String key, String processKey, String stepId, String bureau, String name, Figures current,

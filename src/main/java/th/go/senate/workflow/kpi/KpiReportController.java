@@ -71,11 +71,11 @@ public class KpiReportController {
     GroupBy grouping = GroupBy.parse(groupBy);
     String process = blankToNull(processKey);
     if (process != null && !reports.processExists(process)) {
-      throw new BadRequestException("ไม่รู้จักกระบวนงาน '" + process + "' (unknown processKey)");
+      throw new BadRequestException("ไม่รู้จักกระบวนงาน '" + process + "'");
     }
     String bureauId = blankToNull(bureau);
     if (bureauId != null && !reports.knownBureaus().contains(bureauId)) {
-      throw new BadRequestException("ไม่รู้จักสำนัก '" + bureauId + "' (unknown bureau)");
+      throw new BadRequestException("ไม่รู้จักสำนัก '" + bureauId + "'");
     }
     return reports.report(new ReportQuery(period, grouping, process, scope(bureauId)));
   }
@@ -91,15 +91,14 @@ public class KpiReportController {
         .filter(b -> bureaus.headOf(b).isPresent()).toList();
     if (headed.isEmpty()) {
       throw new ForbiddenException("ผู้ใช้ " + currentUser.userId() + " ไม่มีสิทธิ์ดูรายงานตัวชี้วัด"
-          + " เฉพาะ " + bureaus.namesTh(bureaus.getMonitoring()) + " ผู้ดูแลระบบ และผู้อำนวยการสำนัก (KPI reports are for "
-          + String.join(", ", bureaus.getMonitoring()) + ", administrators and bureau heads)");
+          + " เฉพาะ " + bureaus.namesTh(bureaus.getMonitoring()) + " ผู้ดูแลระบบ และผู้อำนวยการสำนัก");
     }
     if (bureau == null) {
       return headed;
     }
     if (!headed.contains(bureau)) {
       throw new ForbiddenException("ผู้อำนวยการสำนักดูได้เฉพาะรายงานของสำนักตนเอง ไม่ใช่ '" + bureau
-          + "' (a bureau head reads only the bureau's own report)");
+          + "'");
     }
     return List.of(bureau);
   }

@@ -80,12 +80,11 @@ public class KpiTargetService {
   /** A fiscal year as typed (text or number): four digits, Buddhist Era. */
   public static int parseFiscalYear(String text) {
     if (text == null || text.isBlank()) {
-      throw new BadRequestException("ต้องระบุปีงบประมาณ (พ.ศ.) เช่น 2570 (fiscalYear is required)");
+      throw new BadRequestException("ต้องระบุปีงบประมาณ (พ.ศ.) เช่น 2570");
     }
     String value = text.strip();
     if (!YEAR.matcher(value).matches()) {
-      throw new BadRequestException("ปีงบประมาณ '" + text + "' ไม่ถูกต้อง ใช้ปีพุทธศักราช 4 หลัก เช่น 2570"
-          + " (malformed fiscal year, use a 4-digit Buddhist-Era year)");
+      throw new BadRequestException("ปีงบประมาณ '" + text + "' ไม่ถูกต้อง ใช้ปีพุทธศักราช 4 หลัก เช่น 2570");
     }
     int year = Integer.parseInt(value);
     FiscalRound.checkFiscalYear(year);
@@ -94,51 +93,48 @@ public class KpiTargetService {
 
   private KpiTarget validate(Long id, TargetInput in) {
     if (in == null) {
-      throw new BadRequestException("ต้องส่งข้อมูลตัวชี้วัด (request body is required)");
+      throw new BadRequestException("ต้องส่งข้อมูลตัวชี้วัด");
     }
     int fiscalYear = parseFiscalYear(in.fiscalYear());
     String code = in.indicatorCode() == null ? "" : in.indicatorCode().strip();
     if (!CODE.matcher(code).matches()) {
       throw new BadRequestException("รหัสตัวชี้วัด '" + in.indicatorCode() + "' ไม่ถูกต้อง ใช้ตัวอักษรอังกฤษ ตัวเลข . _ -"
-          + " ไม่เกิน 50 ตัว เช่น PET-1 (indicatorCode must be 1-50 letters, digits, '.', '_' or '-')");
+          + " ไม่เกิน 50 ตัว เช่น PET-1");
     }
     String nameTh = in.nameTh() == null ? "" : in.nameTh().strip();
     if (nameTh.isEmpty() || nameTh.length() > 500) {
-      throw new BadRequestException("ต้องระบุชื่อตัวชี้วัดภาษาไทย ไม่เกิน 500 ตัวอักษร (nameTh is required, at most 500 characters)");
+      throw new BadRequestException("ต้องระบุชื่อตัวชี้วัดภาษาไทย ไม่เกิน 500 ตัวอักษร");
     }
     InputRules.requireText("nameTh", nameTh);
     String processKey = in.processKey() == null ? "" : in.processKey().strip();
     if (processKey.isEmpty()
         || repositoryService.createProcessDefinitionQuery().processDefinitionKey(processKey).count() == 0) {
-      throw new BadRequestException("ไม่พบกระบวนการ '" + in.processKey() + "' ที่ติดตั้งในระบบ (unknown process key '"
-          + in.processKey() + "')");
+      throw new BadRequestException("ไม่พบกระบวนงาน '" + in.processKey() + "' ที่ติดตั้งในระบบ");
     }
     KpiMeasure measure;
     try {
       measure = KpiMeasure.valueOf(in.measure() == null ? "" : in.measure().strip());
     } catch (IllegalArgumentException e) {
       throw new BadRequestException("ไม่รู้จักวิธีวัด '" + in.measure() + "' ใช้ ON_TIME_PERCENT หรือ "
-          + "CASES_WITHIN_LIMIT_PERCENT (unknown measure)");
+          + "CASES_WITHIN_LIMIT_PERCENT");
     }
     BigDecimal target;
     try {
       target = new BigDecimal(in.target() == null ? "" : in.target().strip());
     } catch (NumberFormatException e) {
-      throw new BadRequestException("ค่าเป้าหมาย '" + in.target() + "' ต้องเป็นตัวเลข 0–100 (target must be a number 0-100)");
+      throw new BadRequestException("ค่าเป้าหมาย '" + in.target() + "' ต้องเป็นตัวเลข 0–100");
     }
     if (target.signum() < 0 || target.compareTo(HUNDRED) > 0) {
-      throw new BadRequestException("ค่าเป้าหมายต้องอยู่ระหว่าง 0 ถึง 100 (ร้อยละ) ได้รับ " + target.toPlainString()
-          + " (target must be between 0 and 100)");
+      throw new BadRequestException("ค่าเป้าหมายต้องอยู่ระหว่าง 0 ถึง 100 (ร้อยละ) ได้รับ " + target.toPlainString());
     }
     if (target.stripTrailingZeros().scale() > 1) {
-      throw new BadRequestException("ค่าเป้าหมายมีทศนิยมได้ไม่เกิน 1 ตำแหน่ง ได้รับ " + target.toPlainString()
-          + " (target may have at most one decimal place)");
+      throw new BadRequestException("ค่าเป้าหมายมีทศนิยมได้ไม่เกิน 1 ตำแหน่ง ได้รับ " + target.toPlainString());
     }
     String owner = in.ownerBureau() == null ? "" : in.ownerBureau().strip();
     boolean isBureau = bureaus.getGroups().stream().anyMatch(g -> g.hasHeadGroup() && g.getId().equals(owner));
     if (!isBureau) {
       throw new BadRequestException("ไม่รู้จักสำนักเจ้าของตัวชี้วัด '" + in.ownerBureau() + "' ใช้รหัสสำนักตาม "
-          + "identity/bureaus.yaml เช่น burPolicyPlan (unknown owning bureau)");
+          + "identity/bureaus.yaml เช่น burPolicyPlan");
     }
     KpiTarget candidate = new KpiTarget(id, fiscalYear, code, nameTh, processKey, measure, target.setScale(1), owner);
     repository.find(fiscalYear, code).filter(existing -> !existing.id().equals(id)).ifPresent(existing -> {
@@ -149,12 +145,11 @@ public class KpiTargetService {
 
   private static BadRequestException duplicate(KpiTarget target) {
     return new BadRequestException("ตัวชี้วัด " + target.indicatorCode() + " ของปีงบประมาณ " + target.fiscalYear()
-        + " มีอยู่แล้ว ไม่ได้บันทึกซ้ำ (indicator " + target.indicatorCode() + " already has a target for FY "
-        + target.fiscalYear() + "; nothing was changed)");
+        + " มีอยู่แล้ว ไม่ได้บันทึกซ้ำ");
   }
 
   private static NotFoundException notFound(long id) {
-    return new NotFoundException("ไม่พบตัวชี้วัดเป้าหมายหมายเลข " + id + " (KPI target " + id + " not found)");
+    return new NotFoundException("ไม่พบตัวชี้วัดเป้าหมายหมายเลข " + id);
   }
 
   /** What a client sends; numbers arrive as text so that a malformed one gets a message naming it. */

@@ -23,7 +23,7 @@ public record ReportQuery(ReportPeriod period, GroupBy groupBy, String processKe
         return valueOf(value.trim().toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
         throw new BadRequestException("จัดกลุ่มได้ตาม process, step หรือ bureau เท่านั้น: '" + value
-            + "' (groupBy must be process, step or bureau)");
+            + "'");
       }
     }
   }

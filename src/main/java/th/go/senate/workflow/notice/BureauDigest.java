@@ -172,7 +172,7 @@ public class BureauDigest implements JobHandler<BureauDigest.Run> {
           .append('\n');
     }
     if (count > tasks.size()) {
-      text.append("และอีก ").append(count - tasks.size()).append(" งาน (ดูทั้งหมดใน Tasklist)\n");
+      text.append("และอีก ").append(count - tasks.size()).append(" งาน (ดูทั้งหมดในระบบรายการงาน)\n");
     }
     return text.toString().strip();
   }

@@ -80,7 +80,7 @@ public class NoticeJobHandler implements JobHandler<NoticeJobHandler.OutboxRow> 
     JavaMailSender sender = mail.getIfAvailable();
     if (sender == null) {
       throw new IllegalStateException("No SMTP server configured (spring.mail.host): notice " + notice.id()
-          + " stays in the outbox (ยังไม่ได้ตั้งค่าเซิร์ฟเวอร์อีเมล)");
+          + " stays in the outbox");
     }
     try {
       MimeMessage message = message(sender, notice.id());

@@ -56,12 +56,12 @@ public class NoticeTemplates {
       String first = end < 0 ? text : text.substring(0, end);
       if (!first.startsWith(SUBJECT_PREFIX)) {
         throw new IllegalStateException("Notice template notices/" + name + ".txt must begin with '" + SUBJECT_PREFIX
-            + " ...' (แม่แบบหนังสือแจ้งต้องขึ้นต้นด้วยหัวเรื่อง)");
+            + " ...'");
       }
       return new Template(first.substring(SUBJECT_PREFIX.length()).strip(),
           end < 0 ? "" : text.substring(end + 1).strip() + "\n");
     } catch (IOException e) {
-      throw new IllegalStateException("No notice template notices/" + name + ".txt (ไม่พบแม่แบบหนังสือแจ้ง " + name + ")", e);
+      throw new IllegalStateException("No notice template notices/" + name + ".txt", e);
     }
   }
 }

@@ -58,8 +58,7 @@ public class Notices {
     this.systemAuthority = systemAuthority;
     this.enabled = mail.getIfAvailable() != null;
     if (!enabled) {
-      LOG.warn("No SMTP server configured (spring.mail.host / SENATE_MAIL_HOST): e-mail notices are off "
-          + "(ไม่ได้ตั้งค่าเซิร์ฟเวอร์อีเมล จะไม่มีการส่งหนังสือแจ้งทางอีเมล)");
+      LOG.warn("No SMTP server configured (spring.mail.host / SENATE_MAIL_HOST): e-mail notices are off");
     }
   }
 
@@ -86,7 +85,7 @@ public class Notices {
     }
     for (Recipient recipient : recipients) {
       if (recipient.email() == null || recipient.email().isBlank()) {
-        LOG.warn("Notice {} about {} not sent to user {}: no e-mail address (ไม่มีที่อยู่อีเมล)", template,
+        LOG.warn("Notice {} about {} not sent to user {}: no e-mail address", template,
             about.businessKey(), recipient.userId());
         metrics.skipped(template, "no-email");
         continue;
@@ -130,7 +129,7 @@ public class Notices {
     }
     List<User> members = withoutAuthorization(() -> identity.createUserQuery().memberOfGroup(groupId).list());
     if (members.isEmpty()) {
-      LOG.warn("Notice to group {} not sent: the group has no members (กลุ่มไม่มีสมาชิก)", groupId);
+      LOG.warn("Notice to group {} not sent: the group has no members", groupId);
       metrics.skipped("group", "no-members");
     }
     return members.stream().map(Notices::recipient).toList();

@@ -114,7 +114,7 @@ public class StaffNotices {
     Map<String, String> values = new LinkedHashMap<>();
     values.put("referenceNumber", execution.getProcessBusinessKey());
     values.put("subject", notices.properties().getConfidentialProcesses().contains(processKey)
-        ? "(เรื่องลับ โปรดดูใน Tasklist)" : subject(execution));
+        ? "(เรื่องลับ โปรดดูในระบบรายการงาน)" : subject(execution));
     values.put("stepName", task.getName());
     values.put("processName", execution.getProcessDefinition().getName());
     values.put("dueDate", task.getDueDate() == null ? "ไม่กำหนด" : ThaiDates.dateTime(task.getDueDate()));

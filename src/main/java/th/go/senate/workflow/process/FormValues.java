@@ -3,8 +3,11 @@ package th.go.senate.workflow.process;
 import java.time.LocalDate;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import th.go.senate.workflow.calendar.BangkokTime;
+import th.go.senate.workflow.calendar.ThaiDates;
 import th.go.senate.workflow.web.Refusal;
 
 /**
@@ -13,6 +16,8 @@ import th.go.senate.workflow.web.Refusal;
  * message alone. Used by the complete and start listeners of process rules.
  */
 public final class FormValues {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FormValues.class);
 
   private FormValues() {
   }
@@ -31,7 +36,7 @@ public final class FormValues {
   public static LocalDate required(VariableScope scope, String key, String label, String stepName) {
     LocalDate date = toDate(scope.getVariable(key));
     if (date == null) {
-      throw refusal(stepName, "กรุณากรอก \"" + label + "\" ในรูปแบบ ปปปป-ดด-วว", "missing or malformed " + key);
+      throw refusal(stepName, "กรุณากรอก \"" + label + "\" ให้เป็นวันที่ที่ถูกต้อง", "missing or malformed " + key);
     }
     return date;
   }
@@ -40,7 +45,7 @@ public final class FormValues {
   public static void notInFuture(LocalDate date, String label, String stepName, String key) {
     LocalDate today = today();
     if (date.isAfter(today)) {
-      throw refusal(stepName, "\"" + label + "\" ต้องไม่เกินวันนี้ (" + today + ")", key + " " + date + " is in the future");
+      throw refusal(stepName, "\"" + label + "\" ต้องไม่เกินวันนี้ (" + ThaiDates.date(today) + ")", key + " " + date + " is in the future");
     }
   }
 
@@ -48,7 +53,7 @@ public final class FormValues {
   public static void notBefore(LocalDate date, LocalDate earliest, String label, String earlierLabel, String stepName,
       String key) {
     if (date.isBefore(earliest)) {
-      throw refusal(stepName, "\"" + label + "\" ต้องไม่ก่อน" + earlierLabel + " (" + earliest + ")",
+      throw refusal(stepName, "\"" + label + "\" ต้องไม่ก่อน" + earlierLabel + " (" + ThaiDates.date(earliest) + ")",
           key + " " + date + " is before " + earliest);
     }
   }
@@ -73,8 +78,10 @@ public final class FormValues {
     return value == null ? null : value.toString();
   }
 
+  /** The clerk reads the Thai reason alone; the English one goes to the log (issue 13 §8). */
   public static Refusal refusal(String stepName, String thai, String english) {
+    LOG.info("Refused step '{}': {}", stepName, english);
     return new Refusal("\"" + stepName + "\" ไม่ถูกต้อง: " + thai
-        + " — ยังไม่ได้บันทึกข้อมูลใด ๆ กรุณาแก้ไขแล้วส่งใหม่ (" + english + ")");
+        + " — ยังไม่ได้บันทึกข้อมูลใด ๆ กรุณาแก้ไขแล้วส่งใหม่");
   }
 }

@@ -77,8 +77,7 @@ public class SlaPlanner {
       return start;
     }
     throw new IllegalStateException("ขั้นตอน " + processKey + "/" + stepId + " นับระยะเวลาจากตัวแปร '" + variable
-        + "' แต่ตัวแปรนี้ไม่มีค่าหรือไม่ใช่วันที่ (SLA of " + processKey + "/" + stepId + " counts from variable '"
-        + variable + "', which is missing or not a date: " + value + ")");
+        + "' แต่ตัวแปรนี้ไม่มีค่าหรือไม่ใช่วันที่");
   }
 
   /**

@@ -29,8 +29,8 @@ public class SlaPolicyService implements StepCalendar {
   public SlaPolicy policyFor(String processKey, String stepId) {
     DmnDecisionRuleResult row = decisionTables.singleRow(DECISION_KEY, Map.of("processKey", processKey, "stepId", stepId));
     if (row == null) {
-      throw new IllegalStateException("ไม่พบระยะเวลามาตรฐาน (SLA) ของขั้นตอน " + processKey + "/" + stepId
-          + " ในตาราง slaPolicy (no SLA policy row for " + processKey + "/" + stepId + ")");
+      throw new IllegalStateException("ไม่พบระยะเวลามาตรฐานของขั้นตอน " + processKey + "/" + stepId
+          + " ในตารางระยะเวลามาตรฐานของแต่ละขั้นตอน");
     }
     return new SlaPolicy(
         ((Number) row.getEntry("durationDays")).intValue(),

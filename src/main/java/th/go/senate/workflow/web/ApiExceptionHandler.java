@@ -53,23 +53,23 @@ public class ApiExceptionHandler {
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   public ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "ค่าของ '" + e.getName()
-        + "' ไม่ถูกต้อง: '" + e.getValue() + "' (invalid value for parameter '" + e.getName() + "')");
+        + "' ไม่ถูกต้อง: '" + e.getValue() + "'");
   }
 
   @ExceptionHandler(MissingServletRequestParameterException.class)
   public ProblemDetail missing(MissingServletRequestParameterException e) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "ต้องระบุ '" + e.getParameterName()
-        + "' (missing parameter '" + e.getParameterName() + "')");
+        + "'");
   }
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   public ProblemDetail unreadable(HttpMessageNotReadableException e) {
     return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-        "ข้อมูลที่ส่งมาไม่ถูกต้อง ตรวจสอบรูปแบบ JSON และวันที่ (YYYY-MM-DD) (malformed request body)");
+        "ข้อมูลที่ส่งมาไม่ถูกต้อง ตรวจสอบรูปแบบ JSON และวันที่");
   }
 
   @ExceptionHandler(AuthorizationException.class)
   public ProblemDetail forbidden(AuthorizationException e) {
-    return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "ไม่มีสิทธิ์ดำเนินการนี้ (forbidden)");
+    return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "ไม่มีสิทธิ์ดำเนินการนี้");
   }
 }

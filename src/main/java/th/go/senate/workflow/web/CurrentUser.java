@@ -25,7 +25,7 @@ public class CurrentUser {
     Authentication authentication = identityService.getCurrentAuthentication();
     if (authentication == null) {
       // The filter in front of /api/** never lets an anonymous request through; this is a second lock.
-      throw new ApiException(org.springframework.http.HttpStatus.UNAUTHORIZED, "ต้องเข้าสู่ระบบ (authentication required)");
+      throw new ApiException(org.springframework.http.HttpStatus.UNAUTHORIZED, "ต้องเข้าสู่ระบบ");
     }
     return authentication;
   }
@@ -50,8 +50,7 @@ public class CurrentUser {
   /** Administrators pass always; anyone else must be in one of the groups. */
   public void requireAnyGroup(String... groupIds) {
     if (!inAnyGroup(List.of(groupIds))) {
-      throw new ForbiddenException("ผู้ใช้ " + userId() + " ไม่มีสิทธิ์ดำเนินการนี้ (requires one of groups "
-          + String.join(", ", groupIds) + ")");
+      throw new ForbiddenException("ผู้ใช้ " + userId() + " ไม่มีสิทธิ์ดำเนินการนี้");
     }
   }
 }

@@ -24,6 +24,8 @@ import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.util.EngineUtil;
 import org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -50,6 +52,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
  * One request check completes it: {@link UnknownTask}.
  */
 public final class EngineRestErrors {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EngineRestErrors.class);
 
   private EngineRestErrors() {
   }
@@ -89,10 +93,11 @@ public final class EngineRestErrors {
       }
     }
     String message = exception.getMessage() == null ? "" : exception.getMessage();
+    // Staff read the Thai answer alone; the engine's own (English) message goes to the log.
+    LOG.info("engine-rest request refused: {}", message);
     if (exception instanceof RestException rest && rest.getStatus() == Response.Status.BAD_REQUEST
         && message.contains("Cannot convert value")) {
-      return answer(Response.Status.BAD_REQUEST, "InvalidRequestException", "ชนิดข้อมูลของตัวแปรไม่ถูกต้อง ("
-          + message.substring(message.indexOf("Cannot convert value")) + ")");
+      return answer(Response.Status.BAD_REQUEST, "InvalidRequestException", "ชนิดข้อมูลของตัวแปรไม่ถูกต้อง");
     }
     for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
       String text = cause.getMessage() == null ? "" : cause.getMessage();
@@ -104,32 +109,30 @@ public final class EngineRestErrors {
       }
       if (text.contains("serialization format is prohibited") || text.contains("ENGINE-17007")) {
         return answer(Response.Status.BAD_REQUEST, "InvalidRequestException", "ไม่รับตัวแปรชนิด Object ที่เข้ารหัสแบบ Java "
-            + "serialization ใช้ชนิด String, Boolean, Integer, Long, Double, Date หรือ Json แทน — ยังไม่ได้บันทึกข้อมูลใด ๆ ("
-            + text + ")");
+            + "serialization ใช้ชนิด String, Boolean, Integer, Long, Double, Date หรือ Json แทน — ยังไม่ได้บันทึกข้อมูลใด ๆ");
       }
       if (text.contains("values cannot be used to query")) {
         return answer(Response.Status.BAD_REQUEST, "InvalidRequestException", "ค่าที่ใช้ค้นหาไม่ถูกต้อง: ค้นหาด้วยค่าชนิด Object ไม่ได้ ใช้ข้อความ "
-            + "ตัวเลข วันที่ หรือค่าจริง/เท็จ (" + text + ")");
+            + "ตัวเลข วันที่ หรือค่าจริง/เท็จ");
       }
       if (text.contains("Password does not match policy") || text.contains("password policy")) {
         return answer(Response.Status.BAD_REQUEST, "InvalidRequestException", "รหัสผ่านไม่เป็นไปตามนโยบายรหัสผ่าน: ยาวอย่างน้อย "
-            + "10 ตัวอักษร มีตัวพิมพ์ใหญ่ ตัวพิมพ์เล็ก ตัวเลขและอักขระพิเศษ และไม่มีรหัสผู้ใช้อยู่ในรหัสผ่าน — ยังไม่ได้บันทึก ("
-            + text + ")");
+            + "10 ตัวอักษร มีตัวพิมพ์ใหญ่ ตัวพิมพ์เล็ก ตัวเลขและอักขระพิเศษ และไม่มีรหัสผู้ใช้อยู่ในรหัสผ่าน — ยังไม่ได้บันทึก");
       }
       if (text.contains("has an invalid id")) {
         return answer(Response.Status.BAD_REQUEST, "InvalidRequestException", "รหัสไม่ถูกต้อง ใช้ได้เฉพาะตัวอักษรอังกฤษและ"
-            + "ตัวเลข เช่น somchaiOp — ยังไม่ได้บันทึก (" + text + ")");
+            + "ตัวเลข เช่น somchaiOp — ยังไม่ได้บันทึก");
       }
       if (text.contains("part of a running process")) {
         return answer(Response.Status.BAD_REQUEST, "InvalidRequestException", "งานที่เป็นขั้นตอนของกระบวนงานลบไม่ได้ "
-            + "ให้ดำเนินการให้เสร็จตามขั้นตอนแทน (" + text + ")");
+            + "ให้ดำเนินการให้เสร็จตามขั้นตอนแทน");
       }
       if (cause instanceof OptimisticLockingException) {
         return answer(Response.Status.CONFLICT, "OptimisticLockingException", "รายการนี้เพิ่งถูกเปลี่ยนแปลงพร้อมกัน "
-            + "โปรดโหลดหน้าใหม่แล้วดำเนินการอีกครั้ง ยังไม่ได้บันทึกการดำเนินการนี้ (changed concurrently: please reload)");
+            + "โปรดโหลดหน้าใหม่แล้วดำเนินการอีกครั้ง ยังไม่ได้บันทึกการดำเนินการนี้");
       }
       if (cause instanceof AuthorizationException) {
-        return answer(Response.Status.FORBIDDEN, "AuthorizationException", "ไม่มีสิทธิ์ดำเนินการนี้ (" + text + ")");
+        return answer(Response.Status.FORBIDDEN, "AuthorizationException", "ไม่มีสิทธิ์ดำเนินการนี้");
       }
       if (cause instanceof JsonProcessingException) {
         return answer(Response.Status.BAD_REQUEST, "InvalidRequestException", UNREADABLE + " (" + text + ")");

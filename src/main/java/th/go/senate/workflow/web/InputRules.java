@@ -78,15 +78,13 @@ public final class InputRules {
   public static void requireText(String field, String text, boolean multiLine) {
     String problem = problem("'" + field + "'", text, multiLine);
     if (problem != null) {
-      throw new BadRequestException(problem + " ยังไม่ได้บันทึกข้อมูลใด ๆ (markup, script or control characters are "
-          + "not allowed in '" + field + "'; nothing was saved)");
+      throw new BadRequestException(problem + " ยังไม่ได้บันทึกข้อมูลใด ๆ");
     }
   }
 
   public static void requireProcessKey(String processKey) {
     if (processKey == null || !PROCESS_KEY.matcher(processKey).matches()) {
-      throw new BadRequestException("รหัสกระบวนงานไม่ถูกต้อง ใช้ตัวอักษรอังกฤษและตัวเลข เช่น petition "
-          + "(malformed process key)");
+      throw new BadRequestException("รหัสกระบวนงานไม่ถูกต้อง ใช้ตัวอักษรอังกฤษและตัวเลข เช่น petition ");
     }
   }
 }

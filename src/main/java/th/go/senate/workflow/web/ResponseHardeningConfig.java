@@ -38,7 +38,7 @@ public class ResponseHardeningConfig {
       HttpServletResponse http = (HttpServletResponse) response;
       http.setStatus(HttpServletResponse.SC_NOT_FOUND);
       http.setContentType("application/problem+json;charset=UTF-8");
-      http.getOutputStream().write(("{\"status\":404,\"title\":\"Not Found\",\"detail\":\"ไม่พบหน้าที่ระบุ (not found)\"}")
+      http.getOutputStream().write(("{\"status\":404,\"title\":\"ไม่พบหน้า\",\"detail\":\"ไม่พบหน้าที่ระบุ\"}")
           .getBytes(StandardCharsets.UTF_8));
     };
     FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(notFound);

@@ -152,10 +152,10 @@ class DueDatePlannerTest extends PlatformTest {
     Instant start = at(2026, 11, 26, 10, 0);
     for (CalendarKind kind : CalendarKind.values()) {
       assertThatThrownBy(() -> planner.due(start, 0, kind)).isInstanceOf(IllegalArgumentException.class)
-          .hasMessageContaining("days must be 1..3650");
+          .hasMessageContaining("ระหว่าง 1 ถึง 3650");
       assertThatThrownBy(() -> planner.due(start, -3, kind)).isInstanceOf(IllegalArgumentException.class);
       assertThatThrownBy(() -> planner.due(start, DueDatePlanner.MAX_DAYS + 1, kind))
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("was 3651");
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ระหว่าง 1 ถึง 3650");
     }
     assertThatThrownBy(() -> planner.due(null, 1, CalendarKind.WORKING_DAYS))
         .isInstanceOf(IllegalArgumentException.class);

@@ -125,7 +125,7 @@ class HolidayApiTest extends PlatformTest {
   void badDueRequestsAreRefusedWithAMessage() {
     Reply reply = get("/api/calendar/due?start=10/04/2026&days=3&calendar=WORKING_DAYS", ADMIN);
     assertThat(reply.status()).isEqualTo(400);
-    assertThat(reply.detail()).contains("10/04/2026").contains("start");
+    assertThat(reply.detail()).contains("10/04/2026").contains("เวลาเริ่มนับ");
 
     reply = get("/api/calendar/due?start=2026-04-10T09:00:00&days=3", ADMIN);
     assertThat(reply.status()).as("an instant without offset is ambiguous").isEqualTo(400);
@@ -137,11 +137,11 @@ class HolidayApiTest extends PlatformTest {
 
     reply = get("/api/calendar/due?start=2026-04-10T09:00:00%2B07:00&days=0&calendar=WORKING_DAYS", ADMIN);
     assertThat(reply.status()).isEqualTo(400);
-    assertThat(reply.detail()).contains("days must be 1..3650");
+    assertThat(reply.detail()).contains("ระหว่าง 1 ถึง 3650");
 
     reply = get("/api/calendar/due?start=2026-04-10T09:00:00%2B07:00&days=999999999&calendar=CALENDAR_DAYS", ADMIN);
     assertThat(reply.status()).isEqualTo(400);
-    assertThat(reply.detail()).contains("days must be 1..3650");
+    assertThat(reply.detail()).contains("ระหว่าง 1 ถึง 3650");
 
     reply = get("/api/calendar/due?start=2026-04-10T09:00:00%2B07:00&days=three", ADMIN);
     assertThat(reply.status()).isEqualTo(400);
@@ -215,7 +215,7 @@ class HolidayApiTest extends PlatformTest {
     // The same day again: refused, the first entry stays as it was.
     reply = post(ADMIN, holidayJson(BRIDGE.toString(), "วันอื่น", "Other"));
     assertThat(reply.status()).isEqualTo(400);
-    assertThat(reply.detail()).contains("2026-12-30");
+    assertThat(reply.detail()).contains("30 ธ.ค. 2569");
     assertThat(holidayCount()).isEqualTo(before + 1);
     assertThat(holidayRepository.find(BRIDGE).orElseThrow().nameTh()).isEqualTo("วันหยุดพิเศษ");
 
@@ -229,7 +229,7 @@ class HolidayApiTest extends PlatformTest {
     // Not (or no longer) a holiday.
     reply = delete(BRIDGE, ADMIN);
     assertThat(reply.status()).isEqualTo(404);
-    assertThat(reply.detail()).contains("2026-12-30");
+    assertThat(reply.detail()).contains("30 ธ.ค. 2569");
     assertThat(holidayCount()).isEqualTo(before);
   }
 
@@ -242,17 +242,17 @@ class HolidayApiTest extends PlatformTest {
       if (!bad.isEmpty()) {
         assertThat(reply.detail()).contains(bad);
       } else {
-        assertThat(reply.detail()).contains("date");
+        assertThat(reply.detail()).contains("วันที่ของวันหยุด");
       }
     }
     // Saturday 26 Dec 2026.
     Reply reply = post(ADMIN, holidayJson("2026-12-26", "วันหยุดพิเศษ", "Bridge"));
     assertThat(reply.status()).isEqualTo(400);
-    assertThat(reply.detail()).contains("2026-12-26").contains("weekend");
+    assertThat(reply.detail()).contains("26 ธ.ค. 2569").contains("วันเสาร์หรืออาทิตย์");
     // No Thai name.
     reply = post(ADMIN, holidayJson(BRIDGE.toString(), null, "Bridge"));
     assertThat(reply.status()).isEqualTo(400);
-    assertThat(reply.detail()).contains("nameTh");
+    assertThat(reply.detail()).contains("ชื่อวันหยุดภาษาไทย");
     reply = post(ADMIN, holidayJson(BRIDGE.toString(), "   ", "Bridge"));
     assertThat(reply.status()).isEqualTo(400);
     // Not JSON at all.

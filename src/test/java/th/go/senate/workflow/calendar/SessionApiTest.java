@@ -72,8 +72,8 @@ class SessionApiTest extends PlatformTest {
     Reply due = send("GET", "/api/calendar/due?start=2049-01-12T09:00:00%2B07:00&days=5&calendar=SESSION_DAYS",
         "burMeetingUser", null);
     assertThat(due.status()).as(due.body()).isEqualTo(400);
-    assertThat(due.detail()).startsWith("ไม่มีสมัยประชุมเพียงพอที่จะนับ 5 วันนับแต่วันที่ 2049-01-12")
-        .contains("ต้องบันทึกสมัยประชุมของวุฒิสภา").contains("/api/calendar/sessions");
+    assertThat(due.detail()).startsWith("ไม่มีสมัยประชุมเพียงพอที่จะนับ 5 วันนับแต่วันที่ 12 ม.ค. 2592")
+        .contains("ต้องบันทึกสมัยประชุมของวุฒิสภา").contains("ในปฏิทินของระบบ");
 
     // A second session (admin) makes the count possible: 12, 13, 14 Jan, 1, 2 Feb → 24:00 of 2 Feb.
     Reply second = send("POST", "/api/calendar/sessions", "demo", session("second", "2049-02-01", "2049-02-28"));
@@ -112,7 +112,7 @@ class SessionApiTest extends PlatformTest {
 
     reply = send("POST", "/api/calendar/sessions", "kpiManagersUser", session("inverted", "2049-08-10", "2049-08-01"));
     assertThat(reply.status()).isEqualTo(400);
-    assertThat(reply.detail()).contains("closedOn is before openedOn");
+    assertThat(reply.detail()).contains("อยู่ก่อนวันเปิด");
 
     reply = send("POST", "/api/calendar/sessions", "kpiManagersUser", session("malformed", "10/08/2049", "2049-08-20"));
     assertThat(reply.status()).isEqualTo(400);
@@ -120,11 +120,11 @@ class SessionApiTest extends PlatformTest {
 
     reply = send("POST", "/api/calendar/sessions", "kpiManagersUser", session(null, "2049-08-01", "2049-08-20"));
     assertThat(reply.status()).isEqualTo(400);
-    assertThat(reply.detail()).contains("name is required");
+    assertThat(reply.detail()).contains("ต้องระบุชื่อสมัยประชุม");
 
     reply = send("POST", "/api/calendar/sessions", "kpiManagersUser", session("missing", "2049-08-01", null));
     assertThat(reply.status()).isEqualTo(400);
-    assertThat(reply.detail()).contains("closedOn");
+    assertThat(reply.detail()).contains("วันปิดสมัยประชุม");
 
     reply = send("POST", "/api/calendar/sessions", "kpiManagersUser", session("too long", "2049-08-01", "2051-08-01"));
     assertThat(reply.status()).isEqualTo(400);
@@ -156,7 +156,7 @@ class SessionApiTest extends PlatformTest {
 
     Reply reply = send("POST", "/api/calendar/sessions", "burMeetingUser", session("clerk", "2049-12-01", "2049-12-10"));
     assertThat(reply.status()).isEqualTo(403);
-    assertThat(reply.detail()).contains("kpiManagers");
+    assertThat(reply.detail()).contains("ไม่มีสิทธิ์");
     assertThat(send("PUT", "/api/calendar/sessions/" + id, "burLegalUser", session("guarded", "2049-11-01", "2049-11-05"))
         .status()).isEqualTo(403);
     assertThat(send("DELETE", "/api/calendar/sessions/" + id, "sgOfficeUser", null).status()).isEqualTo(403);

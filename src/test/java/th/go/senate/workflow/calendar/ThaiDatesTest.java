@@ -25,8 +25,8 @@ class ThaiDatesTest {
   @Test
   void timesAreBangkokTime() {
     Instant utcEvening = Instant.parse("2026-11-25T18:30:00Z");
-    assertThat(ThaiDates.dateTime(utcEvening)).isEqualTo("26 พ.ย. 2569 เวลา 01:30 น.");
-    assertThat(ThaiDates.dateTime(Date.from(utcEvening))).isEqualTo("26 พ.ย. 2569 เวลา 01:30 น.");
+    assertThat(ThaiDates.dateTime(utcEvening)).isEqualTo("26 พ.ย. 2569 เวลา 01.30 น.");
+    assertThat(ThaiDates.dateTime(Date.from(utcEvening))).isEqualTo("26 พ.ย. 2569 เวลา 01.30 น.");
     assertThat(ThaiDates.date(utcEvening)).isEqualTo("26 พ.ย. 2569");
     assertThat(ThaiDates.dateTime((Date) null)).isNull();
   }

@@ -106,7 +106,7 @@ class StepInstrumentationTest extends PlatformTest {
   void theSlaListenerLooksUpTheStepsPolicyEvenForAModelThatNamesNoListener() {
     long before = runtimeService.createProcessInstanceQuery().processDefinitionKey(PROBE).count();
     assertThatThrownBy(() -> runtimeService.startProcessInstanceById(definition.getId()))
-        .hasMessageContaining("ไม่พบระยะเวลามาตรฐาน (SLA) ของขั้นตอน " + PROBE + "/" + PROBE_TASK);
+        .hasMessageContaining("ไม่พบระยะเวลามาตรฐานของขั้นตอน " + PROBE + "/" + PROBE_TASK);
     // The refused start left no case and no step fact behind.
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(PROBE).count()).isEqualTo(before);
     assertThat(jdbc.queryForObject("select count(*) from kpi_step_fact where process_key = ?", Integer.class, PROBE))

@@ -33,6 +33,7 @@ class IdentitySeedingTest extends PlatformTest {
 
   @Autowired FilterService filterService;
   @Autowired BureauDirectory bureaus;
+  @Autowired IdentitySeeder seeder;
   @Autowired DueDatePlanner planner;
 
   /** bureaus.yaml read on its own, so that a mistake in BureauDirectory cannot hide a missing group. */
@@ -63,6 +64,14 @@ class IdentitySeedingTest extends PlatformTest {
             .as("%s is not a bureau and has no head group", id).isZero();
       }
     }
+    // Admin shows a group's type as stored: Thai, also for a group seeded before with Camunda's "WORKFLOW".
+    assertThat(identityService.createGroupQuery().groupId("burMeeting").singleResult().getType()).isEqualTo("หน่วยงาน");
+    Group older = identityService.createGroupQuery().groupId("burLegal").singleResult();
+    older.setType("WORKFLOW");
+    identityService.saveGroup(older);
+    seeder.seed();
+    assertThat(identityService.createGroupQuery().groupId("burLegal").singleResult().getType()).isEqualTo("หน่วยงาน");
+    assertThat(identityService.createGroupQuery().groupType("WORKFLOW").count()).isZero();
     // The directory the rest of the platform reads agrees with the file.
     assertThat(bureaus.allGroups()).extracting(BureauDirectory.GroupDescription::getId)
         .containsAll(configured.stream().map(g -> (String) g.get("id")).toList());

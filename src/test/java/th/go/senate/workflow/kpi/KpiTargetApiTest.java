@@ -118,7 +118,7 @@ class KpiTargetApiTest extends PlatformTest {
     cases.put("ปีงบประมาณ '25x0' ไม่ถูกต้อง", with("PET-5", "fiscalYear", "25x0"));
     cases.put("ปีพุทธศักราช 2500–2700", with("PET-5", "fiscalYear", 2026));
     cases.put("ต้องระบุปีงบประมาณ", with("PET-5", "fiscalYear", null));
-    cases.put("ไม่พบกระบวนการ 'petitions'", with("PET-5", "processKey", "petitions"));
+    cases.put("ไม่พบกระบวนงาน 'petitions'", with("PET-5", "processKey", "petitions"));
     cases.put("ไม่รู้จักวิธีวัด 'SPEED'", with("PET-5", "measure", "SPEED"));
     cases.put("รหัสตัวชี้วัด 'PET 5' ไม่ถูกต้อง", with("PET-5", "indicatorCode", "PET 5"));
     cases.put("ต้องระบุชื่อตัวชี้วัดภาษาไทย", with("PET-5", "nameTh", " "));

@@ -43,7 +43,7 @@ class BureauDigestTest extends PlatformTest {
         .contains("officePresidentUser", "officePresidentHeadUser").doesNotHaveDuplicates()
         .doesNotContain("burCommittee1User");
     String subject = (String) rows.get(0).get("SUBJECT");
-    assertThat(subject).startsWith("สรุปงานประจำวัน สำนักงานประธานวุฒิสภา: รอผู้รับงาน ").contains(" เกินกำหนด ");
+    assertThat(subject).startsWith("สรุปงานประจำวัน สำนักงานประธานวุฒิสภา: รอผู้รับผิดชอบ ").contains(" เกินกำหนด ");
     String body = (String) rows.get(0).get("BODY");
     String line = "- " + ref + " ลงทะเบียนและตอบรับเรื่อง (ครบกำหนด " + ThaiDates.dateTime(task.getDueDate()) + ")";
     assertThat(body.split("งานที่เกินกำหนดแล้ว")[0]).as("unclaimed").contains(line);

@@ -68,8 +68,8 @@ class NoticeTest extends PlatformTest {
     String body = TestSmtp.body(mail);
     assertThat(body).contains("เลขที่เรื่อง: " + ref, "เรื่อง: ขอให้ตรวจสอบการก่อสร้างถนน",
         "ขั้นตอน: ลงทะเบียนและตอบรับเรื่อง", "สำนักที่รับผิดชอบ: สำนักงานประธานวุฒิสภา",
-        "กำหนดแล้วเสร็จ: " + ThaiDates.dateTime(task.getDueDate()), TASKLIST + task.getId(), "ได้มอบหมายงานต่อไปนี้ให้ท่านดำเนินการ");
-    assertThat(ThaiDates.dateTime(task.getDueDate())).matches("\\d{1,2} \\S+ 25\\d\\d เวลา \\d\\d:\\d\\d น\\.");
+        "วันครบกำหนด: " + ThaiDates.dateTime(task.getDueDate()), TASKLIST + task.getId(), "ได้มอบหมายงานต่อไปนี้ให้ท่านดำเนินการ");
+    assertThat(ThaiDates.dateTime(task.getDueDate())).matches("\\d{1,2} \\S+ 25\\d\\d เวลา \\d\\d\\.\\d\\d น\\.");
     assertThat(mail.getMessageID()).isEqualTo("<" + outboxIds(task.getId()).get(0) + "@senate-workflow>");
     assertThat(jdbc.queryForObject("select count(*) from notice_outbox where task_id = ? and sent_at is not null",
         Integer.class, task.getId())).isEqualTo(1);
@@ -256,7 +256,7 @@ class NoticeTest extends PlatformTest {
     assignAsAdministrator(task, "grpInternalAuditUser");
     deliver(task.getId());
     String body = TestSmtp.body(TestSmtp.receivedBy("grpInternalAuditUser@demo.invalid").get(0));
-    assertThat(body).contains("(เรื่องลับ โปรดดูใน Tasklist)").doesNotContain("ชื่อเรื่องที่ต้องไม่ออกไปทางอีเมล");
+    assertThat(body).contains("(เรื่องลับ โปรดดูในระบบรายการงาน)").doesNotContain("ชื่อเรื่องที่ต้องไม่ออกไปทางอีเมล");
   }
 
   @Test

@@ -79,8 +79,8 @@ class BadInputTest extends PlatformTest {
     probes.add(post("holiday: date script", holidays, KPI, "{\"date\":\"" + SCRIPT + "\",\"nameTh\":\"วันหยุด\"}", 400, "ปปปป-ดด-วว"));
     probes.add(post("holiday: date as number", holidays, KPI, "{\"date\":20261230,\"nameTh\":\"วันหยุด\"}", 400, "ปปปป-ดด-วว"));
     probes.add(post("holiday: date as object", holidays, KPI, "{\"date\":{\"y\":2026},\"nameTh\":\"วันหยุด\"}", 400, "ข้อมูลที่ส่งมาไม่ถูกต้อง"));
-    probes.add(post("holiday: name missing", holidays, KPI, "{\"date\":\"2026-12-30\"}", 400, "nameTh"));
-    probes.add(post("holiday: name blank", holidays, KPI, "{\"date\":\"2026-12-30\",\"nameTh\":\"   \"}", 400, "nameTh"));
+    probes.add(post("holiday: name missing", holidays, KPI, "{\"date\":\"2026-12-30\"}", 400, "ต้องระบุชื่อวันหยุดภาษาไทย"));
+    probes.add(post("holiday: name blank", holidays, KPI, "{\"date\":\"2026-12-30\",\"nameTh\":\"   \"}", 400, "ต้องระบุชื่อวันหยุดภาษาไทย"));
     probes.add(post("holiday: name oversized", holidays, KPI, "{\"date\":\"2026-12-30\",\"nameTh\":\"" + "ก".repeat(501) + "\"}", 400, "500"));
     probes.add(post("holiday: name script", holidays, KPI, "{\"date\":\"2026-12-30\",\"nameTh\":\"" + SCRIPT + "\"}", 400, "สคริปต์"));
     probes.add(post("holiday: English name handler", holidays, KPI, "{\"date\":\"2026-12-30\",\"nameTh\":\"วันหยุด\",\"nameEn\":\""

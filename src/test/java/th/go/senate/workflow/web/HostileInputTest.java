@@ -218,7 +218,7 @@ class HostileInputTest extends PlatformTest {
     assertRefused(outsider, 403, "ไม่มีสิทธิ์");
     assertThat(audited()).as("refused attempt recorded").isEqualTo(audited + 1);
     Reply handler = send("GET", "/api/integrity-cases/" + absurd + "/complainant", AUDIT, null);
-    assertRefused(handler, 400, "เลขที่อ้างอิงไม่ถูกต้อง");
+    assertRefused(handler, 400, "เลขที่เรื่องไม่ถูกต้อง");
     Reply unknown = send("GET", "/api/integrity-cases/INT-2599-99999/complainant", AUDIT, null);
     assertRefused(unknown, 404, "ไม่พบเรื่อง");
     assertThat(audited()).as("failed attempts recorded").isEqualTo(audited + 3);

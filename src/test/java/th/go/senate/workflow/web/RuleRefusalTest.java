@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import th.go.senate.workflow.calendar.DueDatePlanner;
+import th.go.senate.workflow.calendar.ThaiDates;
 import th.go.senate.workflow.support.ApiClient;
 import th.go.senate.workflow.support.ApiClient.Reply;
 import th.go.senate.workflow.support.PlatformTest;
@@ -92,7 +93,7 @@ class RuleRefusalTest extends PlatformTest {
 
     Reply reply = start("legislation", "burMeetingUser", billValues(TODAY.plusDays(1)));
 
-    assertRefused(reply, "วันที่ร่างพระราชบัญญัติมาถึงวุฒิสภา " + TODAY.plusDays(1) + " อยู่หลังวันนี้");
+    assertRefused(reply, "วันที่ร่างพระราชบัญญัติมาถึงวุฒิสภา " + ThaiDates.date(TODAY.plusDays(1)) + " อยู่หลังวันนี้");
     assertThat(cases("legislation")).isEqualTo(before);
   }
 
@@ -105,8 +106,8 @@ class RuleRefusalTest extends PlatformTest {
     Reply reply = start("legislation", "burMeetingUser", billValues(arrival));
 
     assertRefused(reply, "ไม่มีสมัยประชุมเพียงพอที่จะนับ ");
-    assertThat(reply.json().path("message").asText()).contains(arrival.toString()).contains("ต้องบันทึกสมัยประชุมของวุฒิสภา")
-        .contains("วันเปิดและวันปิดสมัยประชุม").contains("/api/calendar/sessions");
+    assertThat(reply.json().path("message").asText()).contains(ThaiDates.date(arrival)).contains("ต้องบันทึกสมัยประชุมของวุฒิสภา")
+        .contains("วันเปิดและวันปิดสมัยประชุม").contains("ในปฏิทินของระบบ");
     assertThat(cases("legislation")).isEqualTo(before);
   }
 
@@ -128,7 +129,7 @@ class RuleRefusalTest extends PlatformTest {
 
     Reply reply = submit(task, "burMeetingUser", answer(TODAY.plusDays(1)));
 
-    assertRefused(reply, "\"วันที่ได้รับคำตอบ\" ต้องไม่เกินวันนี้ (" + TODAY + ")");
+    assertRefused(reply, "\"วันที่ได้รับคำตอบ\" ต้องไม่เกินวันนี้ (" + ThaiDates.date(TODAY) + ")");
     assertNothingSaved(task, "answerLetterNo");
   }
 
@@ -138,7 +139,7 @@ class RuleRefusalTest extends PlatformTest {
 
     Reply reply = submit(task, "burMeetingUser", answer(TODAY.minusDays(1)));
 
-    assertRefused(reply, "\"วันที่ได้รับคำตอบ\" ต้องไม่ก่อนวันที่ส่งกระทู้ถามถึงรัฐมนตรี (" + TODAY + ")");
+    assertRefused(reply, "\"วันที่ได้รับคำตอบ\" ต้องไม่ก่อนวันที่ส่งกระทู้ถามถึงรัฐมนตรี (" + ThaiDates.date(TODAY) + ")");
     assertNothingSaved(task, "answerLetterNo");
   }
 

@@ -11,6 +11,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 
 import th.go.senate.workflow.process.petition.PetitionPaths;
@@ -73,6 +75,8 @@ class ThaiWebappsBrowserTest extends PlatformTest {
 
         browser.click(By.xpath("//a[normalize-space(.)='" + Locales.th("tasklist", "START_PROCESS") + "']"));
         browser.click(By.xpath("//div[contains(@class,'modal')]//a[contains(normalize-space(.),'การรับเรื่องราวร้องทุกข์')]"));
+        // form-js writes "Select" in every empty dropdown; a Thai clerk reads "เลือก" (issue 13 §5).
+        browser.wait.until(d -> "เลือก".equals(d.findElement(By.cssSelector("[id$='Field_channel-display']")).getText()));
         browser.click(By.cssSelector("[id$='Field_channel-display']"));
         browser.click(By.cssSelector(".fjs-dropdownlist-item"));
         browser.visible(By.cssSelector("input[id$='Field_petitionerName']")).sendKeys(petitioner);
@@ -236,6 +240,15 @@ class ThaiWebappsBrowserTest extends PlatformTest {
     }
   }
 
+  private static boolean loginPlaceholderIs(WebDriver driver, String text) {
+    try {
+      return text.equals(driver.findElement(By.cssSelector("form[name=signinForm] input[type=text]"))
+          .getAttribute("placeholder"));
+    } catch (WebDriverException reloading) {
+      return false;
+    }
+  }
+
   @Test
   void englishStaysSelectable() throws Exception {
     try (Chromium browser = new Chromium("en")) {
@@ -246,6 +259,15 @@ class ThaiWebappsBrowserTest extends PlatformTest {
         browser.waitForText("The Secretariat of the Senate");
         assertThat(browser.bodyText()).doesNotContain("Camunda 8");
         browser.screenshot("08-tasklist-english-login");
+        // Issue 13 §5: the login page's switch gives an English browser the Thai platform, and back.
+        browser.click(By.cssSelector(".senate-language button[data-language='th']"));
+        browser.wait.until(d -> loginPlaceholderIs(d, Locales.th("tasklist", "PAGE_LOGIN_USERNAME")));
+        browser.waitForText(HEADER);
+        assertThat(browser.script("return document.querySelector(\".senate-language button[aria-pressed='true']\")"
+            + ".textContent")).isEqualTo("ภาษาไทย");
+        browser.screenshot("08b-tasklist-login-switched-to-thai");
+        browser.click(By.cssSelector(".senate-language button[data-language='en']"));
+        browser.wait.until(d -> loginPlaceholderIs(d, "Username"));
       } catch (Throwable failure) {
         browser.screenshot("failure-english");
         throw failure;

@@ -65,20 +65,18 @@ public class IntegrityCaseController {
     if (!handler) {
       // Refused before the key is even looked at: an outsider learns nothing about which cases exist.
       store.audit(ProtectedIdentityStore.auditable(businessKey), user, false);
-      throw new ForbiddenException("ผู้ใช้ " + user + " ไม่มีสิทธิ์อ่านข้อมูลผู้ร้องเรียนการทุจริต เฉพาะ " + bureaus.namesTh(handlers)
-          + " (only " + String.join(", ", handlers) + " may read a complainant's identity; this attempt was recorded)");
+      throw new ForbiddenException("ผู้ใช้ " + user + " ไม่มีสิทธิ์อ่านข้อมูลผู้ร้องเรียนการทุจริต ผู้อ่านได้มีเฉพาะ "
+          + bureaus.namesTh(handlers) + " การเรียกดูครั้งนี้ได้รับการบันทึกแล้ว");
     }
     if (!REFERENCE_NUMBER.matcher(businessKey).matches()) {
       store.audit(ProtectedIdentityStore.auditable(businessKey), user, false);
-      throw new BadRequestException("เลขที่อ้างอิงไม่ถูกต้อง ต้องมีรูปแบบเช่น INT-2570-00001 การเรียกดูครั้งนี้ได้รับการบันทึกแล้ว"
-          + " (malformed business key; this attempt was recorded)");
+      throw new BadRequestException("เลขที่เรื่องไม่ถูกต้อง ต้องมีรูปแบบเช่น INT-2570-00001 การเรียกดูครั้งนี้ได้รับการบันทึกแล้ว");
     }
     Optional<ProtectedIdentityStore.Stored> found = store.read(businessKey);
     // Granted means the identity was shown; a key without a record is a failed attempt, recorded as such.
     store.audit(businessKey, user, found.isPresent());
     ProtectedIdentityStore.Stored stored = found.orElseThrow(() -> new NotFoundException(
-        "ไม่พบเรื่อง " + businessKey + " ในทะเบียนผู้ร้องเรียนการทุจริต การเรียกดูครั้งนี้ได้รับการบันทึกแล้ว (no integrity case "
-            + businessKey + "; this attempt was recorded)"));
+        "ไม่พบเรื่อง " + businessKey + " ในทะเบียนผู้ร้องเรียนการทุจริต การเรียกดูครั้งนี้ได้รับการบันทึกแล้ว"));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("businessKey", businessKey);
     body.put("anonymous", stored.anonymous());

@@ -111,7 +111,7 @@ public class IntegrityCaseService {
     List<String> problems = problems(intake);
     if (!problems.isEmpty()) {
       throw new BadRequestException("ข้อมูลเรื่องร้องเรียนการทุจริตไม่ครบถ้วนหรือไม่ถูกต้อง: " + String.join("; ", problems)
-          + " — ยังไม่ได้บันทึกข้อมูลใด ๆ (invalid integrity-case intake, nothing saved)");
+          + " — ยังไม่ได้บันทึกข้อมูลใด ๆ");
     }
     boolean anonymous = Boolean.TRUE.equals(intake.anonymous());
     String businessKey = referenceNumbers.next(PROCESS_KEY, ClockUtil.getCurrentTime().toInstant());
@@ -255,34 +255,33 @@ public class IntegrityCaseService {
   static List<String> problems(Intake intake) {
     List<String> problems = new ArrayList<>();
     if (intake == null) {
-      problems.add("ไม่มีข้อมูล (empty request)");
+      problems.add("ไม่มีข้อมูล");
       return problems;
     }
     if (intake.channel() == null || !CHANNELS.contains(intake.channel())) {
-      problems.add("\"ช่องทางการรับเรื่อง\" ต้องเลือกจาก " + String.join(", ", CHANNELS.stream().sorted().toList())
-          + " (channel)");
+      problems.add("\"ช่องทางการรับเรื่อง\" ต้องเลือกจาก " + String.join(", ", CHANNELS.stream().sorted().toList()));
     }
     if (intake.anonymous() == null) {
-      problems.add("ต้องระบุว่าผู้ร้องประสงค์ออกนามหรือไม่ (anonymous: true/false)");
+      problems.add("ต้องระบุว่าผู้ร้องประสงค์ออกนามหรือไม่");
     }
     boolean anonymous = Boolean.TRUE.equals(intake.anonymous());
     if (anonymous && !(blank(intake.complainantName()) && blank(intake.complainantContact()) && blank(intake.nationalId()))) {
-      problems.add("เรื่องที่ผู้ร้องไม่ประสงค์ออกนามต้องไม่มีชื่อ ช่องทางติดต่อ หรือเลขประจำตัวประชาชน (anonymous intake carries an identity)");
+      problems.add("เรื่องที่ผู้ร้องไม่ประสงค์ออกนามต้องไม่มีชื่อ ช่องทางติดต่อ หรือเลขประจำตัวประชาชน");
     }
     if (Boolean.FALSE.equals(intake.anonymous()) && blank(intake.complainantName())) {
-      problems.add("กรุณากรอก \"ชื่อ-นามสกุลผู้ร้อง\" หรือระบุว่าไม่ประสงค์ออกนาม (complainantName)");
+      problems.add("กรุณากรอก \"ชื่อ-นามสกุลผู้ร้อง\" หรือระบุว่าไม่ประสงค์ออกนาม");
     }
     length(problems, intake.complainantName(), 200, "ชื่อ-นามสกุลผู้ร้อง", "complainantName");
     length(problems, intake.complainantContact(), 200, "ช่องทางการติดต่อผู้ร้อง", "complainantContact");
     if (!blank(intake.nationalId()) && !validNationalId(intake.nationalId().trim())) {
-      problems.add("\"เลขประจำตัวประชาชน\" ต้องเป็นตัวเลข 13 หลักที่ถูกต้อง (nationalId: 13 digits with a valid check digit)");
+      problems.add("\"เลขประจำตัวประชาชน\" ต้องเป็นตัวเลข 13 หลักที่ถูกต้อง");
     }
     if (blank(intake.subject())) {
-      problems.add("กรุณากรอก \"เรื่อง\" (subject)");
+      problems.add("กรุณากรอก \"เรื่อง\"");
     }
     length(problems, intake.subject(), 300, "เรื่อง", "subject");
     if (blank(intake.allegation())) {
-      problems.add("กรุณากรอก \"ข้อกล่าวหา/รายละเอียด\" (allegation)");
+      problems.add("กรุณากรอก \"ข้อกล่าวหา/รายละเอียด\"");
     }
     length(problems, intake.allegation(), 4000, "ข้อกล่าวหา/รายละเอียด", "allegation");
     text(problems, intake.complainantName(), "ชื่อ-นามสกุลผู้ร้อง", "complainantName", false);
@@ -292,7 +291,7 @@ public class IntegrityCaseService {
     text(problems, intake.allegation(), "ข้อกล่าวหา/รายละเอียด", "allegation", true);
     text(problems, intake.receivedDate(), "วันที่รับเรื่อง", "receivedDate", false);
     if (BangkokTime.date(intake.receivedDate()) == null) {
-      problems.add("\"วันที่รับเรื่อง\" ต้องเป็นวันที่ในรูปแบบ ปปปป-ดด-วว (receivedDate: YYYY-MM-DD)");
+      problems.add("\"วันที่รับเรื่อง\" ต้องเป็นวันที่ในรูปแบบ ปปปป-ดด-วว");
     }
     return problems;
   }
@@ -319,7 +318,7 @@ public class IntegrityCaseService {
 
   private static void length(List<String> problems, String value, int max, String label, String key) {
     if (value != null && value.length() > max) {
-      problems.add("\"" + label + "\" ยาวเกิน " + max + " ตัวอักษร (" + key + ")");
+      problems.add("\"" + label + "\" ยาวเกิน " + max + " ตัวอักษร");
     }
   }
 

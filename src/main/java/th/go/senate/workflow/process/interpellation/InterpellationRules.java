@@ -10,8 +10,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.springframework.stereotype.Component;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import th.go.senate.workflow.calendar.BangkokTime;
+import th.go.senate.workflow.calendar.ThaiDates;
 import th.go.senate.workflow.kpi.KpiRecorder;
 import th.go.senate.workflow.web.Refusal;
 
@@ -25,6 +28,8 @@ import th.go.senate.workflow.web.Refusal;
 @Component("interpellationRules")
 public class InterpellationRules {
 
+  private static final Logger LOG = LoggerFactory.getLogger(InterpellationRules.class);
+
   public static final String PROCESS_KEY = "interpellation";
   public static final String POSTPONEMENTS = "postponements";
   public static final String PRIORITY = "priority";
@@ -35,7 +40,7 @@ public class InterpellationRules {
   public void slotChosen(DelegateTask task) {
     LocalDate slot = date(task, "slotDate", "วันประชุมที่บรรจุกระทู้ถาม");
     if (slot.getDayOfWeek() != DayOfWeek.MONDAY) {
-      reject(task, "\"วันประชุมที่บรรจุกระทู้ถาม\" ต้องเป็นวันจันทร์ซึ่งเป็นวันประชุมที่มีช่วงกระทู้ถาม (วันที่ " + slot + " เป็น"
+      reject(task, "\"วันประชุมที่บรรจุกระทู้ถาม\" ต้องเป็นวันจันทร์ซึ่งเป็นวันประชุมที่มีช่วงกระทู้ถาม (วันที่ " + ThaiDates.date(slot) + " เป็น"
           + slot.getDayOfWeek().getDisplayName(TextStyle.FULL, THAI) + ")",
           "question slots are on Mondays; " + slot + " is a " + slot.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH));
     }
@@ -51,10 +56,10 @@ public class InterpellationRules {
     LocalDate today = BangkokTime.today();
     LocalDate dispatched = BangkokTime.dateOf(task.getCreateTime().toInstant());
     if (received.isAfter(today)) {
-      reject(task, "\"วันที่ได้รับคำตอบ\" ต้องไม่เกินวันนี้ (" + today + ")", "answer date " + received + " is in the future");
+      reject(task, "\"วันที่ได้รับคำตอบ\" ต้องไม่เกินวันนี้ (" + ThaiDates.date(today) + ")", "answer date " + received + " is in the future");
     }
     if (received.isBefore(dispatched)) {
-      reject(task, "\"วันที่ได้รับคำตอบ\" ต้องไม่ก่อนวันที่ส่งกระทู้ถามถึงรัฐมนตรี (" + dispatched + ")",
+      reject(task, "\"วันที่ได้รับคำตอบ\" ต้องไม่ก่อนวันที่ส่งกระทู้ถามถึงรัฐมนตรี (" + ThaiDates.date(dispatched) + ")",
           "answer date " + received + " is before the dispatch on " + dispatched);
     }
     Date due = task.getDueDate();
@@ -85,13 +90,15 @@ public class InterpellationRules {
     LocalDate date = toDate(task.getVariable(key));
     if (date == null) {
       // The spine's form validation has already refused a missing or malformed date; this is a second lock.
-      reject(task, "กรุณากรอก \"" + label + "\" ในรูปแบบ ปปปป-ดด-วว", "missing or malformed " + key);
+      reject(task, "กรุณากรอก \"" + label + "\" ให้เป็นวันที่ที่ถูกต้อง", "missing or malformed " + key);
     }
     return date;
   }
 
+  /** The clerk reads the Thai reason alone; the English one goes to the log (issue 13 §8). */
   private static void reject(DelegateTask task, String thai, String english) {
+    LOG.info("Refused step '{}': {}", task.getName(), english);
     throw new Refusal("ข้อมูลในแบบฟอร์ม \"" + task.getName() + "\" ไม่ถูกต้อง: " + thai
-        + " — ยังไม่ได้บันทึกข้อมูลใด ๆ กรุณาแก้ไขแล้วส่งใหม่ (" + english + ")");
+        + " — ยังไม่ได้บันทึกข้อมูลใด ๆ กรุณาแก้ไขแล้วส่งใหม่");
   }
 }

@@ -54,8 +54,7 @@ public class QuestionRegisterController {
     } catch (IllegalArgumentException e) {
       String allowed = Arrays.stream(QuestionStatus.values()).map(s -> s.name() + " (" + s.thai() + ")")
           .collect(Collectors.joining(", "));
-      throw new BadRequestException("ไม่รู้จักสถานะ '" + abbreviate(value) + "' สถานะที่ใช้ได้: " + allowed
-          + " (unknown status; use one of " + Arrays.toString(QuestionStatus.values()) + ")");
+      throw new BadRequestException("ไม่รู้จักสถานะ '" + abbreviate(value) + "' สถานะที่ใช้ได้: " + allowed);
     }
   }
 
@@ -67,8 +66,7 @@ public class QuestionRegisterController {
     try {
       year = Integer.parseInt(value.trim());
     } catch (NumberFormatException e) {
-      throw new BadRequestException("ปีงบประมาณ '" + abbreviate(value) + "' ไม่ถูกต้อง ให้ระบุเป็นปีพุทธศักราช 4 หลัก เช่น 2570"
-          + " (fiscalYear must be a Buddhist-Era year such as 2570)");
+      throw new BadRequestException("ปีงบประมาณ '" + abbreviate(value) + "' ไม่ถูกต้อง ให้ระบุเป็นปีพุทธศักราช 4 หลัก เช่น 2570");
     }
     FiscalRound.checkFiscalYear(year);
     return year;
@@ -76,7 +74,7 @@ public class QuestionRegisterController {
 
   private static String text(String name, String value) {
     if (value != null && value.length() > MAX_TEXT) {
-      throw new BadRequestException("ค่าของ '" + name + "' ยาวเกิน " + MAX_TEXT + " ตัวอักษร (" + name + " is too long)");
+      throw new BadRequestException("ค่าของ '" + name + "' ยาวเกิน " + MAX_TEXT + " ตัวอักษร");
     }
     return value;
   }

@@ -91,8 +91,8 @@ public class BillLimitPlanner implements CaseDeadline {
     LocalDate arrival = arrivalDate(execution);
     LocalDate today = BangkokTime.today();
     if (arrival.isAfter(today)) {
-      throw new Refusal("วันที่ร่างพระราชบัญญัติมาถึงวุฒิสภา " + arrival + " อยู่หลังวันนี้ (" + today
-          + ") — ยังไม่ได้บันทึกข้อมูลใด ๆ (arrivalDate is in the future)");
+      throw new Refusal("วันที่ร่างพระราชบัญญัติมาถึงวุฒิสภา " + ThaiDates.date(arrival) + " อยู่หลังวันนี้ (" + ThaiDates.date(today)
+          + ") — ยังไม่ได้บันทึกข้อมูลใด ๆ");
     }
     Instant deadline = legalDeadline(billType(execution), arrival, extensionDays(execution));
     execution.setVariable(SlaPlanner.CASE_DEADLINE_VARIABLE, Date.from(deadline));
@@ -110,8 +110,7 @@ public class BillLimitPlanner implements CaseDeadline {
       BillLimit limit = limits.limitFor(billType(execution));
       if (extension > limit.maxExtensionDays()) {
         throw new Refusal("ขยายเวลาได้ไม่เกิน " + limit.maxExtensionDays() + " วัน สำหรับร่างประเภท "
-            + limit.billType() + " (ได้รับ " + extension + " วัน) — ยังไม่ได้บันทึกข้อมูลใด ๆ"
-            + " (extension of " + extension + " days exceeds " + limit.maxExtensionDays() + ")");
+            + limit.billType() + " (ได้รับ " + extension + " วัน) — ยังไม่ได้บันทึกข้อมูลใด ๆ");
       }
       execution.setVariable(EXTENSION_GRANTED, YES);
     }
@@ -175,12 +174,11 @@ public class BillLimitPlanner implements CaseDeadline {
   static LocalDate arrivalDate(DelegateExecution execution) {
     Object value = execution.getVariable(ARRIVAL_DATE);
     if (value == null || value.toString().isBlank()) {
-      throw new Refusal("ต้องระบุวันที่ร่างพระราชบัญญัติมาถึงวุฒิสภา (arrivalDate is required)");
+      throw new Refusal("ต้องระบุวันที่ร่างพระราชบัญญัติมาถึงวุฒิสภา");
     }
     LocalDate arrival = BangkokTime.date(value);
     if (arrival == null) {
-      throw new Refusal("วันที่ร่างพระราชบัญญัติมาถึงวุฒิสภา '" + value + "' ไม่ถูกต้อง ใช้รูปแบบ ปปปป-ดด-วว"
-          + " (malformed arrivalDate)");
+      throw new Refusal("วันที่ร่างพระราชบัญญัติมาถึงวุฒิสภา '" + value + "' ไม่ถูกต้อง ใช้รูปแบบ ปปปป-ดด-วว");
     }
     return arrival;
   }
@@ -196,7 +194,7 @@ public class BillLimitPlanner implements CaseDeadline {
     try {
       return (int) Double.parseDouble(value.toString());
     } catch (NumberFormatException e) {
-      throw new Refusal("จำนวนวันที่ขยาย '" + value + "' ต้องเป็นตัวเลข (extensionDays must be a number)");
+      throw new Refusal("จำนวนวันที่ขยาย '" + value + "' ต้องเป็นตัวเลข");
     }
   }
 }

@@ -27,12 +27,11 @@ public class BillLimitService {
 
   public BillLimit limitFor(String billType) {
     if (billType == null || billType.isBlank()) {
-      throw new Refusal("ต้องระบุประเภทร่างพระราชบัญญัติ (billType is required)");
+      throw new Refusal("ต้องระบุประเภทร่างพระราชบัญญัติ");
     }
     DmnDecisionRuleResult row = decisionTables.singleRow(DECISION_KEY, Map.of("billType", billType));
     if (row == null) {
-      throw new Refusal("ไม่รู้จักประเภทร่างพระราชบัญญัติ '" + billType + "' ในตาราง billLimit"
-          + " (no bill limit for type '" + billType + "')");
+      throw new Refusal("ไม่รู้จักประเภทร่างพระราชบัญญัติ '" + billType + "' ในตารางกำหนดเวลาของวุฒิสภาตามประเภทร่างพระราชบัญญัติ");
     }
     return new BillLimit(billType,
         ((Number) row.getEntry("limitDays")).intValue(),

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 import th.go.senate.workflow.calendar.BangkokTime;
+import th.go.senate.workflow.calendar.ThaiDates;
 import th.go.senate.workflow.web.Refusal;
 
 /**
@@ -37,8 +38,7 @@ public class SittingNoticeRule {
     long days = ChronoUnit.DAYS.between(notice, sitting);
     if (days < required) {
       throw new Refusal("ต้องแจ้งนัดประชุมล่วงหน้าอย่างน้อย " + required + " วันก่อนวันประชุม (แจ้งวันที่ "
-          + notice + " ประชุมวันที่ " + sitting + " ห่างกัน " + days + " วัน) — ยังไม่ได้บันทึกข้อมูลใด ๆ"
-          + " (the sitting notice must be sent at least " + required + " days before the sitting)");
+          + ThaiDates.date(notice) + " ประชุมวันที่ " + ThaiDates.date(sitting) + " ห่างกัน " + days + " วัน) — ยังไม่ได้บันทึกข้อมูลใด ๆ");
     }
   }
 

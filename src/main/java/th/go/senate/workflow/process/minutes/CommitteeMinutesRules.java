@@ -80,7 +80,7 @@ public class CommitteeMinutesRules {
     DmnDecisionRuleResult row = decisionTables.singleRow(DECISION_KEY, Map.of("recordKind", String.valueOf(kind)));
     if (row == null) {
       throw FormValues.refusal(task.getName(), "ไม่มีกำหนดเวลาเผยแพร่ของรายงานประเภท '" + kind
-          + "' ในตาราง minutesPublication แจ้งผู้ดูแลระบบ", "no row for record kind " + kind + " in " + DECISION_KEY);
+          + "' ในตารางจำนวนวันทำการตั้งแต่วันประชุมถึงวันเผยแพร่รายงาน แจ้งผู้ดูแลระบบ", "no row for record kind " + kind + " in " + DECISION_KEY);
     }
     return ((Number) row.getEntry("publicationWorkingDays")).intValue();
   }

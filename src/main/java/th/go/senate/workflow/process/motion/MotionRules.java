@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 
 import th.go.senate.workflow.calendar.BangkokTime;
 import th.go.senate.workflow.calendar.FiscalYear;
+import th.go.senate.workflow.calendar.ThaiDates;
 import th.go.senate.workflow.decision.DecisionTables;
 import th.go.senate.workflow.process.FormValues;
 import th.go.senate.workflow.identity.SystemAuthority;
@@ -69,7 +70,7 @@ public class MotionRules {
         : decisionTables.singleRow(DECISION_KEY, Map.of(MOTION_TYPE, motionType));
     if (row == null) {
       throw new Refusal("\"สมาชิกยื่นญัตติ\" ไม่ถูกต้อง: ไม่รู้จักประเภทญัตติ '"
-          + motionType + "' ในตาราง motionRules — ยังไม่ได้บันทึกข้อมูลใด ๆ (no motion rule for type '" + motionType + "')");
+          + motionType + "' ในตารางเงื่อนไขของญัตติแต่ละประเภท — ยังไม่ได้บันทึกข้อมูลใด ๆ");
     }
     return new MotionRule(motionType, integer(row.getEntry("signatureShareNumerator")),
         integer(row.getEntry("signatureShareDenominator")), integer(row.getEntry("minSignatures")),
@@ -106,7 +107,7 @@ public class MotionRules {
     LocalDate filedOn = date(execution.getVariable("filedOn"));
     LocalDate today = BangkokTime.today();
     if (filedOn != null && filedOn.isAfter(today)) {
-      reject(step, "\"วันที่ยื่นญัตติ\" ต้องไม่เกินวันนี้ (" + today + ")", "filing date " + filedOn + " is in the future");
+      reject(step, "\"วันที่ยื่นญัตติ\" ต้องไม่เกินวันนี้ (" + ThaiDates.date(today) + ")", "filing date " + filedOn + " is in the future");
     }
     yearlyLimit(step, execution, rule, filedOn == null ? today : filedOn, false);
   }
@@ -142,7 +143,7 @@ public class MotionRules {
     LocalDate sitting = required(task, "sittingDate", "วันประชุมที่บรรจุญัตติ");
     LocalDate today = BangkokTime.today();
     if (sitting.isBefore(today)) {
-      reject(task.getName(), "\"วันประชุมที่บรรจุญัตติ\" ต้องไม่ก่อนวันนี้ (" + today + ")", "sitting " + sitting + " is in the past");
+      reject(task.getName(), "\"วันประชุมที่บรรจุญัตติ\" ต้องไม่ก่อนวันนี้ (" + ThaiDates.date(today) + ")", "sitting " + sitting + " is in the past");
     }
     MotionRule rule = ruleFor(FormValues.text(task.getVariable(MOTION_TYPE)));
     yearlyLimit(task.getName(), task.getExecution(), rule, sitting, true);

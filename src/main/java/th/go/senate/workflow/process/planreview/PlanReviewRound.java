@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import th.go.senate.workflow.calendar.BangkokTime;
 import th.go.senate.workflow.calendar.FiscalRound;
+import th.go.senate.workflow.calendar.ThaiDates;
 import th.go.senate.workflow.identity.BureauDirectory.GroupDescription;
 import th.go.senate.workflow.identity.BureauDirectory;
 import th.go.senate.workflow.identity.SystemAuthority;
@@ -71,20 +72,20 @@ public class PlanReviewRound {
     FiscalRound round = round(execution);
     LocalDate today = BangkokTime.today();
     if (today.isBefore(round.cutOff())) {
-      throw new Refusal(round.nameTh() + " ยังไม่สิ้นสุด (สิ้นสุดวันที่ " + round.cutOff()
-          + ") เปิดรอบได้ตั้งแต่วันสิ้นรอบเป็นต้นไป (the round closes on " + round.cutOff() + "; it cannot be opened before)");
+      throw new Refusal(round.nameTh() + " ยังไม่สิ้นสุด (สิ้นสุดวันที่ " + ThaiDates.date(round.cutOff())
+          + ") เปิดรอบได้ตั้งแต่วันสิ้นรอบเป็นต้นไป");
     }
     String roundKey = round.fiscalYear() + "-" + round.months();
     long running = systemAuthority.call(() -> execution.getProcessEngineServices()
         .getRuntimeService().createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
         .variableValueEquals(ROUND_KEY, roundKey).count());
     if (running > 0) {
-      throw new Refusal(round.nameTh() + " อยู่ระหว่างการทบทวนแล้ว ไม่เปิดซ้ำ (this round is already under review)");
+      throw new Refusal(round.nameTh() + " อยู่ระหว่างการทบทวนแล้ว ไม่เปิดซ้ำ");
     }
     List<String> reporting = targets.owningBureaus(round.fiscalYear());
     if (reporting.isEmpty()) {
       throw new Refusal("ยังไม่มีตัวชี้วัดเป้าหมายของปีงบประมาณ " + round.fiscalYear()
-          + " กรุณาบันทึกที่ /api/kpi/targets ก่อนเปิดรอบ (no KPI targets for fiscal year " + round.fiscalYear() + ")");
+          + " กรุณาให้ผู้ดูแลตัวชี้วัดบันทึกค่าเป้าหมายก่อนเปิดรอบ");
     }
     execution.setVariable(FISCAL_YEAR, round.fiscalYear());
     execution.setVariable(ROUND, String.valueOf(round.months()));
@@ -134,7 +135,7 @@ public class PlanReviewRound {
       }
     }
     execution.setVariable(KPI_RESULTS, round.nameTh() + " (1 ต.ค. " + (round.fiscalYear() - 1) + " – "
-        + round.cutOff() + ")\n" + String.join("\n", lines));
+        + ThaiDates.date(round.cutOff()) + ")\n" + String.join("\n", lines));
     execution.setVariable(KPIS_BELOW_TARGET, String.join(",", owners.keySet()));
     execution.setVariable(KPIS_BELOW_TARGET_COUNT, owners.size());
     execution.setVariable(CORRECTIVE_PLAN_OWNERS, join(owners));
@@ -157,8 +158,8 @@ public class PlanReviewRound {
   }
 
   static FiscalRound round(DelegateExecution execution) {
-    int fiscalYear = integer(execution.getVariable(FISCAL_YEAR), "ปีงบประมาณ (fiscal year)");
-    int months = integer(execution.getVariable(ROUND), "รอบการรายงาน (round)");
+    int fiscalYear = integer(execution.getVariable(FISCAL_YEAR), "ปีงบประมาณ");
+    int months = integer(execution.getVariable(ROUND), "รอบการรายงาน");
     return new FiscalRound(fiscalYear, months);
   }
 
@@ -169,7 +170,7 @@ public class PlanReviewRound {
     if (value instanceof String s && s.strip().matches("\\d{1,4}")) {
       return Integer.parseInt(s.strip());
     }
-    throw new Refusal("ต้องระบุ" + what + " เป็นตัวเลข ได้รับ '" + value + "' (" + what + " must be a number)");
+    throw new Refusal("ต้องระบุ" + what + " เป็นตัวเลข ได้รับ '" + value + "'");
   }
 
   private String nameOf(String groupId) {
@@ -197,7 +198,6 @@ public class PlanReviewRound {
         }
       }
     }
-    throw new IllegalStateException("ไม่พบตัวชี้วัด " + key + " ในผลการประเมินของรอบนี้ (indicator " + key
-        + " was not found below target in this round)");
+    throw new IllegalStateException("ไม่พบตัวชี้วัด " + key + " ในผลการประเมินของรอบนี้");
   }
 }

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import th.go.senate.workflow.calendar.BangkokTime;
 import th.go.senate.workflow.calendar.CalendarKind;
 import th.go.senate.workflow.calendar.DueDatePlanner;
+import th.go.senate.workflow.calendar.ThaiDates;
 import th.go.senate.workflow.decision.DecisionTables;
 import th.go.senate.workflow.kpi.KpiRecorder;
 import th.go.senate.workflow.process.FormValues;
@@ -65,7 +66,7 @@ public class ReformMonitoringRules {
       if (!other.getId().equals(execution.getProcessInstanceId())
           && !HistoricProcessInstance.STATE_EXTERNALLY_TERMINATED.equals(other.getState())
           && !HistoricProcessInstance.STATE_INTERNALLY_TERMINATED.equals(other.getState())) {
-        throw FormValues.refusal(START_STEP, "มีเรื่องของรอบรายงานที่สิ้นสุดวันที่ " + periodEnd + " แล้ว (เลขที่ "
+        throw FormValues.refusal(START_STEP, "มีเรื่องของรอบรายงานที่สิ้นสุดวันที่ " + ThaiDates.date(periodEnd) + " แล้ว (เลขที่ "
             + other.getBusinessKey() + ")", "a round for " + duty + " ending " + periodEnd + " exists: " + other.getId());
       }
     }
@@ -115,7 +116,7 @@ public class ReformMonitoringRules {
   private DmnDecisionRuleResult duty(String duty) {
     DmnDecisionRuleResult row = decisionTables.singleRow(DECISION_KEY, Map.of("reportingDuty", duty));
     if (row == null) {
-      throw FormValues.refusal(START_STEP, "ไม่รู้จักหน้าที่รายงาน \"" + duty + "\" ในตาราง reformReporting",
+      throw FormValues.refusal(START_STEP, "ไม่รู้จักหน้าที่รายงาน \"" + duty + "\" ในตารางหน้าที่รายงานต่อรัฐสภาที่วุฒิสภาติดตาม",
           "unknown reporting duty " + duty);
     }
     return row;

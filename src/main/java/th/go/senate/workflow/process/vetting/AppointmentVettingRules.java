@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import th.go.senate.workflow.calendar.BangkokTime;
 import th.go.senate.workflow.calendar.CalendarKind;
 import th.go.senate.workflow.calendar.DueDatePlanner;
+import th.go.senate.workflow.calendar.ThaiDates;
 import th.go.senate.workflow.decision.DecisionTables;
 import th.go.senate.workflow.process.FormValues;
 import th.go.senate.workflow.web.Refusal;
@@ -54,7 +55,7 @@ public class AppointmentVettingRules {
   public VettingRule rule() {
     DmnDecisionRuleResult row = decisionTables.singleRow(DECISION_KEY, Map.of("postKind", "ANY"));
     if (row == null) {
-      throw new Refusal("ไม่พบเงื่อนไขในตาราง appointmentVettingRules — ยังไม่ได้บันทึกข้อมูลใด ๆ (no vetting rule)");
+      throw new Refusal("ไม่พบเงื่อนไขในตารางกำหนดเวลาและเกณฑ์มติของการให้ความเห็นชอบ — ยังไม่ได้บันทึกข้อมูลใด ๆ");
     }
     return new VettingRule(FormValues.number(row.getEntry("vettingDays")), CalendarKind.valueOf((String) row.getEntry("calendar")),
         FormValues.number(row.getEntry("extensionsAllowed")), FormValues.number(row.getEntry("maxExtensionDays")),
@@ -66,7 +67,7 @@ public class AppointmentVettingRules {
   public void nominationReceived(DelegateExecution execution) {
     LocalDate received = BangkokTime.date(execution.getVariable("receivedDate"));
     if (received != null && received.isAfter(BangkokTime.today())) {
-      reject("ได้รับการเสนอชื่อ", "\"วันที่ได้รับหนังสือเสนอชื่อ\" ต้องไม่เกินวันนี้ (" + BangkokTime.today() + ")", "received date in the future");
+      reject("ได้รับการเสนอชื่อ", "\"วันที่ได้รับหนังสือเสนอชื่อ\" ต้องไม่เกินวันนี้ (" + ThaiDates.date(BangkokTime.today()) + ")", "received date in the future");
     }
   }
 
@@ -74,11 +75,11 @@ public class AppointmentVettingRules {
   public void committeeAppointed(DelegateTask task) {
     LocalDate appointed = required(task, APPOINTED_ON, "วันที่วุฒิสภามีมติตั้งคณะกรรมาธิการ");
     if (appointed.isAfter(BangkokTime.today())) {
-      reject(task.getName(), "\"วันที่วุฒิสภามีมติตั้งคณะกรรมาธิการ\" ต้องไม่เกินวันนี้ (" + BangkokTime.today() + ")", "appointment in the future");
+      reject(task.getName(), "\"วันที่วุฒิสภามีมติตั้งคณะกรรมาธิการ\" ต้องไม่เกินวันนี้ (" + ThaiDates.date(BangkokTime.today()) + ")", "appointment in the future");
     }
     LocalDate received = BangkokTime.date(task.getVariable("receivedDate"));
     if (received != null && appointed.isBefore(received)) {
-      reject(task.getName(), "\"วันที่วุฒิสภามีมติตั้งคณะกรรมาธิการ\" ต้องไม่ก่อนวันที่ได้รับการเสนอชื่อ (" + received + ")",
+      reject(task.getName(), "\"วันที่วุฒิสภามีมติตั้งคณะกรรมาธิการ\" ต้องไม่ก่อนวันที่ได้รับการเสนอชื่อ (" + ThaiDates.date(received) + ")",
           "appointment before the nomination");
     }
     task.getExecution().setVariable(EXTENSIONS_GRANTED, 0);
@@ -145,7 +146,7 @@ public class AppointmentVettingRules {
   public void sittingScheduled(DelegateTask task) {
     LocalDate sitting = required(task, "sittingDate", "วันประชุมลับ");
     if (sitting.isBefore(BangkokTime.today())) {
-      reject(task.getName(), "\"วันประชุมลับ\" ต้องไม่ก่อนวันนี้ (" + BangkokTime.today() + ")", "sitting in the past");
+      reject(task.getName(), "\"วันประชุมลับ\" ต้องไม่ก่อนวันนี้ (" + ThaiDates.date(BangkokTime.today()) + ")", "sitting in the past");
     }
   }
 

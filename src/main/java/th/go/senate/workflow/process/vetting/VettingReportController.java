@@ -45,13 +45,12 @@ public class VettingReportController {
     if (!allowed) {
       reports.audit(businessKey, user, false);
       throw new ForbiddenException("ผู้ใช้ " + user + " ไม่มีสิทธิ์อ่านรายงานลับของคณะกรรมาธิการตรวจสอบประวัติ เฉพาะสำนักกรรมาธิการที่รับผิดชอบและ "
-          + String.join(", ", readers) + " การเรียกดูครั้งนี้ได้รับการบันทึกแล้ว (only the committee's bureau and "
-          + String.join(", ", readers) + " may read a vetting report; this attempt was recorded)");
+          + String.join(", ", readers) + " การเรียกดูครั้งนี้ได้รับการบันทึกแล้ว");
     }
     Optional<ConfidentialReportStore.Stored> found = reports.read(businessKey);
     reports.audit(businessKey, user, found.isPresent());
     ConfidentialReportStore.Stored stored = found.orElseThrow(() -> new NotFoundException(
-        "ไม่พบรายงานลับของเรื่อง " + businessKey + " การเรียกดูครั้งนี้ได้รับการบันทึกแล้ว (no vetting report for " + businessKey + ")"));
+        "ไม่พบรายงานลับของเรื่อง " + businessKey + " การเรียกดูครั้งนี้ได้รับการบันทึกแล้ว"));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("businessKey", stored.businessKey());
     body.put("committeeBureau", stored.committeeBureau());

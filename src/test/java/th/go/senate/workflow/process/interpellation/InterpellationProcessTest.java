@@ -184,7 +184,7 @@ class InterpellationProcessTest extends PlatformTest {
 
     assertThatThrownBy(() -> complete(instance, MEETING, answer("2026-12-11")))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("วันที่ได้รับคำตอบ")
-        .hasMessageContaining("ต้องไม่เกินวันนี้").hasMessageContaining("future");
+        .hasMessageContaining("ต้องไม่เกินวันนี้");
     assertThatThrownBy(() -> complete(instance, MEETING, answer("2026-11-25")))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("ต้องไม่ก่อนวันที่ส่งกระทู้ถาม");
 
@@ -205,7 +205,7 @@ class InterpellationProcessTest extends PlatformTest {
 
     assertThatThrownBy(() -> complete(instance, MEETING, schedule("2026-12-08")))
         .isInstanceOf(ProcessEngineException.class)
-        .hasMessageContaining("ต้องเป็นวันจันทร์").hasMessageContaining("วันอังคาร").hasMessageContaining("Monday");
+        .hasMessageContaining("ต้องเป็นวันจันทร์").hasMessageContaining("วันอังคาร");
     assertThat(task(instance).getId()).isEqualTo(schedule.getId());
     assertThat(runtimeService.getVariable(instance.getId(), "slotDate")).isNull();
     assertThat(facts.findStep(schedule.getId()).orElseThrow().completedAt()).isNull();

@@ -275,7 +275,7 @@ class CommitteeMinutesProcessTest extends PlatformTest {
     Task certify = task(instance);
     assertThatThrownBy(() -> complete(instance, "burCommittee3", certify("2026-11-25", false)))
         .isInstanceOf(ProcessEngineException.class).hasMessageContaining("วันที่ที่ประชุมรับรอง")
-        .hasMessageContaining("ต้องไม่ก่อนวันที่ประชุม").hasMessageContaining("2026-11-26");
+        .hasMessageContaining("ต้องไม่ก่อนวันที่ประชุม").hasMessageContaining("26 พ.ย. 2569");
     assertThatThrownBy(() -> complete(instance, "burCommittee3", certify("2026-12-24", false)))
         .hasMessageContaining("ต้องไม่เกินวันนี้");
     assertThat(task(instance).getId()).isEqualTo(certify.getId());

@@ -218,7 +218,7 @@ class PlanReviewProcessTest extends PlatformTest {
   void aRoundThatHasNotClosedYetIsRefused() {
     clockAt(LocalDateTime.of(2026, 9, 29, 9, 0));
     long before = runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS).count();
-    assertThatThrownBy(() -> startRound(2569, "12")).isInstanceOf(NotValidException.class).hasMessageContaining("2026-09-30");
+    assertThatThrownBy(() -> startRound(2569, "12")).isInstanceOf(NotValidException.class).hasMessageContaining("30 ก.ย. 2569");
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS).count()).isEqualTo(before);
   }
 

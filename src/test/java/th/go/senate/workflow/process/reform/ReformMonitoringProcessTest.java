@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import th.go.senate.workflow.calendar.CalendarKind;
 import th.go.senate.workflow.calendar.DueDatePlanner;
+import th.go.senate.workflow.calendar.ThaiDates;
 import th.go.senate.workflow.kpi.CaseFact;
 import th.go.senate.workflow.kpi.KpiRepository;
 import th.go.senate.workflow.kpi.StepFact;
@@ -218,7 +219,7 @@ class ReformMonitoringProcessTest extends PlatformTest {
     ProcessInstance first = open(periodEnd);
     long before = runtimeService.createProcessInstanceQuery().processDefinitionKey("reformMonitoring").count();
     assertThatThrownBy(() -> open(periodEnd)).isInstanceOf(ProcessEngineException.class)
-        .hasMessageContaining("มีเรื่องของรอบรายงานที่สิ้นสุดวันที่ " + periodEnd + " แล้ว")
+        .hasMessageContaining("มีเรื่องของรอบรายงานที่สิ้นสุดวันที่ " + ThaiDates.date(java.time.LocalDate.parse(periodEnd)) + " แล้ว")
         .hasMessageContaining(first.getBusinessKey());
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("reformMonitoring").count())
         .isEqualTo(before);

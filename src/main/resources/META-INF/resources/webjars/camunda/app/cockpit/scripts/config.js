@@ -27,6 +27,7 @@ export default {
   // (plain ES modules, no build step; see senate-kpi/senate-kpi.js).
   customScripts: [
     '../senate/senate-webapps',
+    '../senate/senate-language',
     'scripts/senate-kpi/senate-kpi.js',
   ],
   disableWelcomeMessage: false

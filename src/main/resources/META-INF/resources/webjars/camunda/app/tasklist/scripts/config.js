@@ -25,6 +25,7 @@ export default {
   // The Secretariat's header in place of the "migrate to Camunda 8" banner, Thai dates, Thai form messages.
   customScripts: [
     '../senate/senate-webapps',
+    '../senate/senate-language',
   ],
   // Keyboard shortcuts (descriptions appear in the shortcut help).
   shortcuts: {

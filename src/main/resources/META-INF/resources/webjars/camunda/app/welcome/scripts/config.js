@@ -23,8 +23,15 @@ export default {
     abbr: 'lll'
   },
   // The Secretariat's header in place of the "migrate to Camunda 8" banner, Thai dates, Thai form messages.
+  // The welcome page's documentation link: the clerks' guide served by the application (docs/clerk-guide.md).
+  links: [{
+    label: 'คู่มือเจ้าหน้าที่',
+    href: '/guide/',
+    description: 'วิธีค้นหา รับ และทำงานให้เสร็จในระบบรายการงาน และความหมายของสีวันครบกำหนด'
+  }],
   customScripts: [
     '../senate/senate-webapps',
+    '../senate/senate-language',
   ],
   disableWelcomeMessage: false
 };
