@@ -3,6 +3,8 @@ package th.go.senate.workflow.tasklist;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.camunda.bpm.engine.FilterService;
@@ -20,17 +22,46 @@ import th.go.senate.workflow.identity.StartupLock;
 
 /**
  * The Tasklist filters a clerk finds on first login, in Thai. Created once (by name); an administrator may
- * edit them afterwards in Tasklist without the next start undoing it.
+ * edit them afterwards in Tasklist without the next start undoing it. Two properties are the platform's and are
+ * added to a filter that lacks them at every start (a database from before them gets them too, once): the
+ * variables every task card shows (the reference number and the subject, so that cases are told apart) and a
+ * colour readable on white.
  */
 @Component
 public class TasklistFilters {
 
+  /** The default filter (the first by priority): what a clerk picks up next, their own and their bureau's unclaimed. */
+  public static final String TO_DO = "งานที่ต้องดำเนินการ";
   public static final String MY_TASKS = "งานของฉัน";
   public static final String BUREAU_UNASSIGNED = "งานของสำนักที่ยังไม่มีผู้รับ";
   public static final String DUE_SOON = "ครบกำหนดภายใน 2 วันทำการ";
   public static final String OVERDUE = "เกินกำหนด";
 
   private static final String MY_GROUPS = "${currentUserGroups()}";
+
+  /**
+   * The variables on every task card (Camunda's filter property {@code variables}): the reference number every
+   * case has (engine/CaseStart) and the subject under the name each process gives it; a card shows those its
+   * case has. Labels as in the forms' case header (Group_CaseHeader).
+   */
+  public static final List<Map<String, String>> CARD_VARIABLES = List.of(
+      Map.of("name", "referenceNumber", "label", "เลขที่เรื่อง"),
+      Map.of("name", "subject", "label", "เรื่อง"),
+      Map.of("name", "questionSubject", "label", "เรื่อง"),
+      Map.of("name", "billTitle", "label", "ร่างพระราชบัญญัติ"),
+      Map.of("name", "roundName", "label", "รอบการรายงาน"));
+
+  /**
+   * Filter colours, each at least 4.5:1 against white (WCAG 2.1 AA; Tasklist draws the name in this colour):
+   * blue 6.4:1, green 6.0:1, amber-brown 5.9:1, red 5.4:1, violet 8.6:1 (TasklistFiltersTest computes them). Earlier databases had #e0a800 (2.1:1) and
+   * #3c8d40 (4.1:1): those two are replaced at start, any other colour an administrator chose is kept.
+   */
+  static final String BLUE = "#1f5fa8";
+  static final String GREEN = "#2e7031";
+  static final String AMBER = "#8a5a00";
+  static final String RED = "#c0392b";
+  static final String VIOLET = "#5b3a8c";
+  private static final Map<String, String> UNREADABLE_COLOURS = Map.of("#e0a800", AMBER, "#3c8d40", GREEN);
 
   private final FilterService filterService;
   private final TaskService taskService;
@@ -64,23 +95,29 @@ public class TasklistFilters {
   }
 
   private void createUnlocked() {
-    create(MY_TASKS, "งานที่ฉันรับไว้", -10, "#1f5fa8",
+    // Own tasks and the bureau's unclaimed in one list: a new case's first step is there the moment it starts.
+    create(TO_DO, "งานที่ฉันรับไว้และงานของสำนักที่ยังไม่มีผู้รับ (กดรับงานก่อนดำเนินการ)", -20, VIOLET,
+        taskService.createTaskQuery().or().taskAssigneeExpression("${currentUser()}")
+            .taskCandidateGroupInExpression(MY_GROUPS).endOr().orderByDueDate().asc());
+    create(MY_TASKS, "งานที่ฉันรับไว้", -10, BLUE,
         taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
-    create(BUREAU_UNASSIGNED, "งานของกลุ่มของฉันที่ยังไม่มีผู้รับ กดรับงานก่อนดำเนินการ", -5, "#3c8d40",
+    create(BUREAU_UNASSIGNED, "งานของกลุ่มของฉันที่ยังไม่มีผู้รับ กดรับงานก่อนดำเนินการ", -5, GREEN,
         taskService.createTaskQuery().taskCandidateGroupInExpression(MY_GROUPS).taskUnassigned()
             .orderByDueDate().asc());
     // The bound is counted on the working-day calendar (the Tasklist evaluates it at each query).
-    create(DUE_SOON, "งานของกลุ่มของฉันที่จะครบกำหนดภายใน 2 วันทำการ", 0, "#e0a800",
+    create(DUE_SOON, "งานของกลุ่มของฉันที่จะครบกำหนดภายใน 2 วันทำการ", 0, AMBER,
         taskService.createTaskQuery().taskCandidateGroupInExpression(MY_GROUPS).includeAssignedTasks()
             .dueAfterExpression("${now()}").dueBeforeExpression("${tasklistFilters.dueWithinWorkingDays(2)}")
             .orderByDueDate().asc());
-    create(OVERDUE, "งานของกลุ่มของฉันที่เลยกำหนดแล้ว", 5, "#c0392b",
+    create(OVERDUE, "งานของกลุ่มของฉันที่เลยกำหนดแล้ว", 5, RED,
         taskService.createTaskQuery().taskCandidateGroupInExpression(MY_GROUPS).includeAssignedTasks()
             .dueBeforeExpression("${now()}").orderByDueDate().asc());
   }
 
   private void create(String name, String description, int priority, String color, TaskQuery query) {
-    if (filterService.createFilterQuery().filterName(name).count() > 0) {
+    List<Filter> existing = filterService.createFilterQuery().filterName(name).list();
+    if (!existing.isEmpty()) {
+      existing.forEach(this::upgrade);
       return;
     }
     Map<String, Object> properties = new LinkedHashMap<>();
@@ -88,7 +125,27 @@ public class TasklistFilters {
     properties.put("priority", priority);
     properties.put("color", color);
     properties.put("refresh", true);
+    properties.put("variables", CARD_VARIABLES);
     Filter filter = filterService.newTaskFilter(name).setProperties(properties).setQuery(query);
     filterService.saveFilter(filter);
+  }
+
+  /** A filter saved before the card variables and readable colours: given them, once; nothing else changes. */
+  private void upgrade(Filter filter) {
+    Map<String, Object> properties = filter.getProperties() == null ? new LinkedHashMap<>()
+        : new LinkedHashMap<>(filter.getProperties());
+    boolean changed = false;
+    if (!(properties.get("variables") instanceof List<?> shown) || shown.isEmpty()) {
+      properties.put("variables", CARD_VARIABLES);
+      changed = true;
+    }
+    Object colour = properties.get("color");
+    if (colour instanceof String c && UNREADABLE_COLOURS.containsKey(c.toLowerCase(Locale.ROOT))) {
+      properties.put("color", UNREADABLE_COLOURS.get(c.toLowerCase(Locale.ROOT)));
+      changed = true;
+    }
+    if (changed) {
+      filterService.saveFilter(filter.setProperties(properties));
+    }
   }
 }
