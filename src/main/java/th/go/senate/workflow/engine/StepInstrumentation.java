@@ -15,13 +15,15 @@ import th.go.senate.workflow.kpi.KpiRecorder;
 import th.go.senate.workflow.notice.PetitionerNotices;
 import th.go.senate.workflow.notice.StaffNotices;
 import th.go.senate.workflow.sla.SlaTaskListener;
+import th.go.senate.workflow.tasklist.TaskCardVariables;
 import th.go.senate.workflow.tracking.TrackingCodes;
 
 /**
  * Attaches the platform's mechanisms to every model at deployment, so that no model has to remember them
  * and no step escapes:
  * <ul>
- *   <li>every user task: SLA due date (create), KPI step fact (create, assignment, complete, delete),
+ *   <li>every user task: SLA due date (create), KPI step fact (create, assignment, complete, delete), the
+ *       reference number and subject for its Tasklist card (create, tasklist/TaskCardVariables),
  *       server-side form validation (complete, before the fact is written), the assignee's notice
  *       (assignment) and the petitioner's notice of the step (complete, after the form check);</li>
  *   <li>every process: start-form validation, reference number and case fact (start), then the tracking
@@ -32,6 +34,9 @@ import th.go.senate.workflow.tracking.TrackingCodes;
  * modifies an instance with "skip custom listeners".
  */
 public class StepInstrumentation extends AbstractBpmnParseListener {
+
+  /** The reference number and subject on the task, for its card in Tasklist. */
+  private static final TaskCardVariables CARD_VARIABLES = new TaskCardVariables();
 
   private final SlaTaskListener sla;
   private final KpiRecorder kpi;
@@ -64,6 +69,7 @@ public class StepInstrumentation extends AbstractBpmnParseListener {
     TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
     task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, sla);
     task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, kpi);
+    task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, CARD_VARIABLES);
     task.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, kpi);
     task.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, (TaskListener) staffNotices::taskAssigned);
     task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, (TaskListener) forms::validateTask);

@@ -1,6 +1,7 @@
 package th.go.senate.workflow.tasklist;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +25,8 @@ import th.go.senate.workflow.identity.StartupLock;
  * The Tasklist filters a clerk finds on first login, in Thai. Created once (by name); an administrator may
  * edit them afterwards in Tasklist without the next start undoing it. Two properties are the platform's and are
  * added to a filter that lacks them at every start (a database from before them gets them too, once): the
- * variables every task card shows (the reference number and the subject, so that cases are told apart) and a
- * colour readable on white.
+ * variables every task card shows (the reference number and the subject, so that cases are told apart; tasks
+ * created before this carry no such copy and show none) and a colour readable on white.
  */
 @Component
 public class TasklistFilters {
@@ -40,16 +41,13 @@ public class TasklistFilters {
   private static final String MY_GROUPS = "${currentUserGroups()}";
 
   /**
-   * The variables on every task card (Camunda's filter property {@code variables}): the reference number every
-   * case has (engine/CaseStart) and the subject under the name each process gives it; a card shows those its
-   * case has. Labels as in the forms' case header (Group_CaseHeader).
+   * The variables on every task card (Camunda's filter property {@code variables}): the case's reference number and
+   * subject, which {@link TaskCardVariables} copies onto every task (a clerk may read a task's variables, not the
+   * case's). Labels as in the forms' case header (Group_CaseHeader).
    */
   public static final List<Map<String, String>> CARD_VARIABLES = List.of(
-      Map.of("name", "referenceNumber", "label", "เลขที่เรื่อง"),
-      Map.of("name", "subject", "label", "เรื่อง"),
-      Map.of("name", "questionSubject", "label", "เรื่อง"),
-      Map.of("name", "billTitle", "label", "ร่างพระราชบัญญัติ"),
-      Map.of("name", "roundName", "label", "รอบการรายงาน"));
+      Map.of("name", TaskCardVariables.REFERENCE_NUMBER, "label", "เลขที่เรื่อง"),
+      Map.of("name", TaskCardVariables.SUBJECT, "label", "เรื่อง"));
 
   /**
    * Filter colours, each at least 4.5:1 against white (WCAG 2.1 AA; Tasklist draws the name in this colour):
@@ -135,10 +133,19 @@ public class TasklistFilters {
     Map<String, Object> properties = filter.getProperties() == null ? new LinkedHashMap<>()
         : new LinkedHashMap<>(filter.getProperties());
     boolean changed = false;
-    if (!(properties.get("variables") instanceof List<?> shown) || shown.isEmpty()) {
-      properties.put("variables", CARD_VARIABLES);
-      changed = true;
+    // The card variables are added after any an administrator chose; a second start finds them and adds nothing.
+    List<Object> shown = new ArrayList<>();
+    if (properties.get("variables") instanceof List<?> existing) {
+      shown.addAll(existing);
     }
+    for (Map<String, String> variable : CARD_VARIABLES) {
+      boolean present = shown.stream().anyMatch(v -> v instanceof Map<?, ?> m && variable.get("name").equals(m.get("name")));
+      if (!present) {
+        shown.add(variable);
+        changed = true;
+      }
+    }
+    properties.put("variables", shown);
     Object colour = properties.get("color");
     if (colour instanceof String c && UNREADABLE_COLOURS.containsKey(c.toLowerCase(Locale.ROOT))) {
       properties.put("color", UNREADABLE_COLOURS.get(c.toLowerCase(Locale.ROOT)));

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,8 +51,34 @@ class TasklistFiltersTest extends PlatformTest {
     for (String name : List.of(TasklistFilters.TO_DO, TasklistFilters.MY_TASKS, TasklistFilters.BUREAU_UNASSIGNED,
         TasklistFilters.DUE_SOON, TasklistFilters.OVERDUE)) {
       Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
-      assertThat(shownVariables(filter)).as(name).contains("referenceNumber", "subject", "questionSubject",
-          "billTitle", "roundName");
+      assertThat(shownVariables(filter)).as(name).contains(TaskCardVariables.REFERENCE_NUMBER, TaskCardVariables.SUBJECT);
+    }
+  }
+
+  @Test
+  void everyTaskCarriesItsCasesReferenceNumberAndSubjectForItsCard() {
+    ProcessInstance petition = startPetition();
+    Task task = task(petition);
+    assertThat(taskService.getVariableLocal(task.getId(), TaskCardVariables.REFERENCE_NUMBER))
+        .isEqualTo(petition.getBusinessKey());
+    assertThat(taskService.getVariableLocal(task.getId(), TaskCardVariables.SUBJECT))
+        .isEqualTo(petitionIntake().get("subject"));
+    // The clerk's filter list returns them with the card (the variable query a bureau may run: its own tasks').
+    List<String> groups = identityService.createGroupQuery().groupMember("officePresidentUser").list().stream()
+        .map(Group::getId).toList();
+    identityService.setAuthentication("officePresidentUser", groups);
+    try {
+      assertThat(processEngine.getRuntimeService().createVariableInstanceQuery().taskIdIn(task.getId())
+          .variableName(TaskCardVariables.REFERENCE_NUMBER).singleResult().getValue()).isEqualTo(petition.getBusinessKey());
+    } finally {
+      identityService.clearAuthentication();
+    }
+    // Another bureau reads neither.
+    identityService.setAuthentication("burLegalUser", List.of("burLegal"));
+    try {
+      assertThat(processEngine.getRuntimeService().createVariableInstanceQuery().taskIdIn(task.getId()).count()).isZero();
+    } finally {
+      identityService.clearAuthentication();
     }
   }
 
@@ -71,7 +98,7 @@ class TasklistFiltersTest extends PlatformTest {
 
       assertThat(filterService.createFilterQuery().filterName(TasklistFilters.DUE_SOON).count()).isEqualTo(1);
       Filter upgraded = filterService.getFilter(filter.getId());
-      assertThat(shownVariables(upgraded)).contains("referenceNumber", "subject");
+      assertThat(shownVariables(upgraded)).containsOnlyOnce(TaskCardVariables.REFERENCE_NUMBER, TaskCardVariables.SUBJECT);
       assertThat(upgraded.getProperties().get("color")).isEqualTo(TasklistFilters.AMBER);
       assertThat(upgraded.getProperties().get("description")).as("the administrator's edit stays")
           .isEqualTo("ข้อความที่ผู้ดูแลแก้ไว้");
