@@ -15,6 +15,7 @@ import th.go.senate.workflow.kpi.KpiRecorder;
 import th.go.senate.workflow.notice.PetitionerNotices;
 import th.go.senate.workflow.notice.StaffNotices;
 import th.go.senate.workflow.sla.SlaTaskListener;
+import th.go.senate.workflow.tasklist.TaskCardVariables;
 import th.go.senate.workflow.tracking.TrackingCodes;
 
 /**
@@ -22,7 +23,8 @@ import th.go.senate.workflow.tracking.TrackingCodes;
  * and no step escapes:
  * <ul>
  *   <li>every user task: SLA due date and the next step offered to the previous step's clerk (create; the
- *       clerk noted on complete), KPI step fact (create, assignment, complete, delete),
+ *       clerk noted on complete), KPI step fact (create, assignment, complete, delete), the reference number
+ *       and subject for its Tasklist card (create, tasklist/TaskCardVariables),
  *       server-side form validation (complete, before the fact is written), the assignee's notice
  *       (assignment) and the petitioner's notice of the step (complete, after the form check);</li>
  *   <li>every process: start-form validation, reference number and case fact (start), then the tracking
@@ -33,6 +35,9 @@ import th.go.senate.workflow.tracking.TrackingCodes;
  * modifies an instance with "skip custom listeners".
  */
 public class StepInstrumentation extends AbstractBpmnParseListener {
+
+  /** The reference number and subject on the task, for its card in Tasklist. */
+  private static final TaskCardVariables CARD_VARIABLES = new TaskCardVariables();
 
   private final SlaTaskListener sla;
   private final KpiRecorder kpi;
@@ -65,6 +70,7 @@ public class StepInstrumentation extends AbstractBpmnParseListener {
     TaskDefinition task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
     task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, sla);
     task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, kpi);
+    task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, CARD_VARIABLES);
     task.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, kpi);
     task.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, (TaskListener) staffNotices::taskAssigned);
     task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, (TaskListener) forms::validateTask);

@@ -1,5 +1,6 @@
 package th.go.senate.workflow.form;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,11 +35,16 @@ import th.go.senate.workflow.web.Refusal;
 public class FormValidator {
 
   private final ObjectMapper json = new ObjectMapper();
+  private final FormDateRules dates;
   /**
    * deploymentId → formId → form; deployments never change, so an entry never goes stale (nothing to clear),
    * and the forms of the latest deployments are the ones asked for.
    */
   private final Cache<String, Map<String, FormDefinition>> forms = Caffeine.newBuilder().maximumSize(100).build();
+
+  public FormValidator(FormDateRules dates) {
+    this.dates = dates;
+  }
 
   /** Complete listener of every user task that has a Camunda Form. */
   public void validateTask(DelegateTask task) {
@@ -89,9 +95,18 @@ public class FormValidator {
         problems.add(label + " ต้องเลือกจากรายการที่กำหนด (ได้รับ '" + abbreviate(text) + "')");
         continue;
       }
-      if ("datetime".equals(field.type()) && "date".equals(field.subtype()) && !isDate(value)) {
-        problems.add(label + " ต้องเป็นวันที่ในรูปแบบ ปปปป-ดด-วว (ได้รับ '" + abbreviate(text) + "')");
-        continue;
+      if ("datetime".equals(field.type()) && "date".equals(field.subtype())) {
+        LocalDate date = BangkokTime.date(value);
+        if (date == null) {
+          problems.add(label + " ต้องเป็นวันที่ในรูปแบบ ปปปป-ดด-วว (ได้รับ '" + abbreviate(text) + "')");
+          continue;
+        }
+        // Every date field of every form, one rule (FormDateRules): far from today or, for what has happened, ahead.
+        String implausible = dates.problem(label, field.key(), date, BangkokTime.today());
+        if (implausible != null) {
+          problems.add(implausible);
+          continue;
+        }
       }
       if ("textfield".equals(field.type()) || "textarea".equals(field.type())) {
         // The platform's one input rule (markup, control characters); only a text area may have several lines.
@@ -145,10 +160,6 @@ public class FormValidator {
       }
     }
     return result;
-  }
-
-  private static boolean isDate(Object value) {
-    return BangkokTime.date(value) != null;
   }
 
   private static Double number(Object value) {

@@ -1,6 +1,7 @@
 package th.go.senate.workflow.support;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.List;
@@ -75,7 +76,17 @@ public abstract class PlatformTest {
   protected static Map<String, Object> petitionIntake() {
     return Map.of("channel", "LETTER", "petitionerName", "นางสาวสมใจ ใจดี", "petitionerContact", "081-234-5678",
         "subject", "ขอให้ตรวจสอบการก่อสร้างถนน", "details", "ถนนในหมู่บ้านชำรุดมานานกว่าหนึ่งปี",
-        "receivedDate", "2026-11-26");
+        "receivedDate", receivedDate());
+  }
+
+  /**
+   * The received date of the fixtures: 26 Nov 2026, or the test clock's day when that is earlier, since a received
+   * date may not lie in the future (form/FormDateRules).
+   */
+  protected static String receivedDate() {
+    LocalDate fixed = LocalDate.of(2026, 11, 26);
+    LocalDate today = BangkokTime.today();
+    return (today.isBefore(fixed) ? today : fixed).toString();
   }
 
   protected ProcessInstance startPetition() {

@@ -22,10 +22,13 @@ export default {
     short: 'LL',
     abbr: 'lll'
   },
-  // The Secretariat's header in place of the "migrate to Camunda 8" banner, Thai dates, Thai form messages.
+  // The Secretariat's header in place of the "migrate to Camunda 8" banner, Thai dates, Thai form messages
+  // (senate-webapps, every app); Buddhist-Era date fields in every form, due dates in B.E. and the reference
+  // number of a case just started (senate-dates, Tasklist only: the forms are Tasklist's).
   customScripts: [
     '../senate/senate-webapps',
     '../senate/senate-language',
+    '../senate/senate-dates',
   ],
   // Keyboard shortcuts (descriptions appear in the shortcut help).
   shortcuts: {
