@@ -34,6 +34,7 @@ var NAMES = [
   ['.region-toggle[data-region="task"]', 'ซ่อนหรือแสดงรายละเอียดงาน'],
   ['.region-toggle, [ng-click*="toggleRegion"]', 'ซ่อนหรือแสดงส่วนนี้'],
   ['.stored-criteria .dropdown-toggle', 'การค้นหาที่บันทึกไว้'],
+  ['.app-switch > .dropdown-toggle', 'สลับไปยังระบบงานอื่น'],
   ['[cam-layout-switch-maximize], .maximize, [ng-click*="maximize"]', 'ขยายหรือย่อพื้นที่แบบฟอร์มงาน'],
   ['.unclaim, [ng-click="unclaim()"], [ng-click*="unclaim"]', 'คืนงานนี้ให้สำนัก (ยกเลิกการรับงาน)'],
   ['.reset-assignee', 'คืนงานนี้ให้สำนัก (ยกเลิกการรับงาน)'],
@@ -262,22 +263,32 @@ function focusOpenedTask() {
   }
 }
 
-/** After a submit, the first field in error gets the focus (form-js shows the errors as it validates). */
+/**
+ * After a submit, the first field in error gets the focus. form-js shows the errors as it validates, and may render
+ * the field again just after (the focus then falls to <body>): for a few seconds the focus is put back, unless the
+ * clerk has moved it elsewhere.
+ */
 function focusFirstErrorSoon(scope) {
-  var tries = 0;
+  var started = Date.now();
+  var focusedAt = 0;
   var look = function () {
-    var field = (scope && document.body.contains(scope) ? scope : document)
-      .querySelector('.fjs-form-field-error li');
-    if (field) {
-      var control = field.closest('.fjs-form-field').querySelector(
+    var root = scope && document.body.contains(scope) ? scope : document;
+    var error = root.querySelector('.fjs-form-field-error li');
+    var active = document.activeElement;
+    var field = error && error.closest('.fjs-form-field');
+    if (field && !field.contains(active)) {
+      if (focusedAt && active && active !== document.body) {
+        return; // the clerk went on elsewhere
+      }
+      var control = field.querySelector(
         'input:not([type="hidden"]):not([readonly]), textarea:not([readonly]), select, [role="combobox"]');
       if (control) {
         control.focus();
+        focusedAt = focusedAt || Date.now();
       }
-      return;
     }
-    if (++tries < 20) {
-      setTimeout(look, 50);
+    if ((focusedAt ? Date.now() - focusedAt < 3000 : Date.now() - started < 10000)) {
+      setTimeout(look, 100);
     }
   };
   setTimeout(look, 0);
