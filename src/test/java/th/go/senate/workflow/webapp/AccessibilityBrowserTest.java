@@ -127,8 +127,10 @@ class AccessibilityBrowserTest extends PlatformTest {
         // a dropdown asks to choose, a date how to give it; no English and no mixed text.
         browser.click(By.cssSelector("button[ng-click='complete()']"));
         browser.wait.until(d -> d.findElements(By.cssSelector(".fjs-form-field-error li")).size() >= 2);
-        browser.wait.withMessage(() -> "focus on the first field in error, not " + activeField(browser)).until(d ->
-            activeField(browser).contains("fjs-form-field-select"));
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(60))
+            .withMessage(() -> "focus on the first field in error, not " + activeField(browser))
+            .until(d -> Boolean.TRUE.equals(browser.script("var a = document.activeElement;"
+                + "return !!(a && a.closest && a.closest('.fjs-form-field-select.fjs-has-errors'));")));
         WebElement method = browser.driver.findElement(By.cssSelector(".fjs-form-field-select:has(.fjs-asterix) "
             + "input:not([type=hidden]), .fjs-form-field-select:has(.fjs-asterix) [role=combobox]"));
         assertThat(method.getAttribute("aria-invalid")).isEqualTo("true");
