@@ -178,7 +178,7 @@ public final class WebappBenchmark {
   private static final String ENTRIES = "var all = performance.getEntriesByType('navigation')"
       + ".concat(performance.getEntriesByType('resource'));"
       + "return all.filter(function (e) { return e.name.indexOf('data:') !== 0; }).map(function (e) {"
-      + "  return [e.transferSize, e.encodedBodySize, e.responseStatus || 0]; });";
+      + "  return [e.transferSize, e.encodedBodySize, e.responseStatus || 0, e.name]; });";
 
   /**
    * Runs the navigation, waits until the page is usable (that time is the load time), then until no request has
@@ -209,18 +209,25 @@ public final class WebappBenchmark {
     int fromCache = 0;
     int notModified = 0;
     long bytes = 0;
+    Map<String, Long> largest = new LinkedHashMap<>();
     for (Object entry : entries) {
       List<?> figures = (List<?>) entry;
       long transfer = ((Number) figures.get(0)).longValue();
       long body = ((Number) figures.get(1)).longValue();
       int status = ((Number) figures.get(2)).intValue();
       bytes += transfer;
+      if (transfer > 20_000) {
+        largest.merge(String.valueOf(figures.get(3)).replaceFirst("^https?://[^/]+", ""), transfer, Long::sum);
+      }
       if (transfer == 0 && body > 0) {
         fromCache++;
       } else if (status == 304 || (transfer > 0 && body > 0 && transfer < Math.min(body, 1000))) {
         notModified++; // revalidated: headers only (Chromium reports the cached response's size as its body)
       }
     }
+    // What makes the bytes: every answer over 20 KB on the wire.
+    largest.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).forEach(e ->
+        System.out.printf(Locale.ROOT, "        %10s  %s%n", size(e.getValue()), e.getKey()));
     return new Load(entries.size(), bytes, fromCache, notModified, millis);
   }
 
@@ -254,7 +261,10 @@ public final class WebappBenchmark {
     try {
       Process process = new ProcessBuilder(System.getProperty("senate.chromium", "/usr/bin/chromium"), "--version")
           .redirectErrorStream(true).start();
-      return new String(process.getInputStream().readAllBytes()).trim().replaceAll("^\\D+", "");
+      // Debian's wrapper script may print other lines first: the one naming Chromium.
+      return new String(process.getInputStream().readAllBytes()).lines()
+          .filter(line -> line.matches("Chromium \\d.*")).map(line -> line.replaceAll("^\\D+", ""))
+          .findFirst().orElse("?");
     } catch (java.io.IOException e) {
       return "?";
     }

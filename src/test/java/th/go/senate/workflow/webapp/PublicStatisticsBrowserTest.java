@@ -14,9 +14,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 
 import th.go.senate.workflow.calendar.BangkokTime;
 import th.go.senate.workflow.kpi.CaseFact;
@@ -131,13 +128,7 @@ class PublicStatisticsBrowserTest extends PlatformTest {
   }
 
   private static void noAxeViolations(Chromium browser, String where) {
-    Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
-        .analyze(browser.driver);
-    List<String> violations = results.getViolations().stream()
-        .map((Rule rule) -> rule.getId() + ": " + rule.getHelp() + " " + rule.getNodes().stream()
-            .map(node -> String.valueOf(node.getTarget())).toList())
-        .toList();
-    assertThat(violations).as("axe-core violations (%s)", where).isEmpty();
+    assertThat(Axe.seriousViolations(browser, List.of())).as("axe-core violations (%s)", where).isEmpty();
   }
 
   /** The data cells' texts of the row whose header is {@code process}. */

@@ -16,7 +16,11 @@
  *    (engine/CaseStart). Tasklist's generic start form (a process without a Camunda Form) offers a
  *    "Business key" field; it is hidden so that a clerk is never invited to type one. Camunda Forms starts
  *    send no business key.
+ * 5. Keyboard, screen reader, the start dialog's Esc guard and truthful messages: senate-a11y.js (imported here, so
+ *    every app that loads this file has them).
  */
+
+import { configureMessages, decorate, startAccessibility } from './senate-a11y.js';
 
 var BUDDHIST_ERA_OFFSET = 543;
 var BANGKOK_UTC_OFFSET_MINUTES = 7 * 60; // Thailand keeps no daylight-saving time.
@@ -37,6 +41,18 @@ var SUPPORT_NOTICE = {
     ' ไม่มีการแก้ไขช่องโหว่ความปลอดภัยจากชุมชนอีกต่อไป (ดูทางเลือกใน README หัวข้อ Camunda 7 support status)</span>',
   en: ' <span class="senate-support-notice">· Camunda 7 CE 7.24 is the last community release and gets no more' +
     ' community security fixes (see the options in the README, "Camunda 7 support status")</span>'
+};
+
+/*
+ * A required field that is chosen, not typed (dropdown, radio, checkboxes, tags), says "choose"; a date says how it
+ * is given. Keyed by the form-js field's class.
+ */
+var REQUIRED_BY_TYPE_TH = {
+  'fjs-form-field-select': 'กรุณาเลือกรายการในช่องนี้',
+  'fjs-form-field-radio': 'กรุณาเลือกหนึ่งรายการ',
+  'fjs-form-field-checklist': 'กรุณาเลือกอย่างน้อยหนึ่งรายการ',
+  'fjs-form-field-taglist': 'กรุณาเลือกอย่างน้อยหนึ่งรายการ',
+  'fjs-form-field-datetime': 'กรุณากรอกหรือเลือกวันที่'
 };
 
 var FORM_MESSAGES_TH = [
@@ -131,7 +147,14 @@ export function patchMoment(moment) {
 
 /* --- Camunda Forms ---------------------------------------------------------------------------- */
 
-export function translateFormMessage(text) {
+export function translateFormMessage(text, fieldClasses) {
+  if (fieldClasses && FORM_MESSAGES_TH[0][0].test(text)) {
+    for (var type in REQUIRED_BY_TYPE_TH) {
+      if (fieldClasses.contains(type)) {
+        return REQUIRED_BY_TYPE_TH[type];
+      }
+    }
+  }
   for (var i = 0; i < FORM_MESSAGES_TH.length; i++) {
     if (FORM_MESSAGES_TH[i][0].test(text)) {
       return text.replace(FORM_MESSAGES_TH[i][0], FORM_MESSAGES_TH[i][1]);
@@ -146,10 +169,18 @@ function translateFormErrors(root) {
   }
   var items = root.querySelectorAll('.fjs-form-field-error li');
   for (var i = 0; i < items.length; i++) {
-    var text = items[i].textContent;
-    var translated = translateFormMessage(text);
-    if (translated !== text) {
-      items[i].textContent = translated;
+    var field = items[i].closest('.fjs-form-field');
+    // The text node form-js rendered is changed in place, never replaced: form-js keeps it and, when it renders the
+    // same error again, leaves it be; replacing it (textContent) made form-js add its English text beside ours
+    // ("กรุณากรอกข้อมูลในช่องนี้Field is required.").
+    var nodes = items[i].childNodes;
+    for (var n = 0; n < nodes.length; n++) {
+      if (nodes[n].nodeType === 3) {
+        var translated = translateFormMessage(nodes[n].data, field && field.classList);
+        if (translated !== nodes[n].data) {
+          nodes[n].data = translated;
+        }
+      }
     }
   }
 }
@@ -162,6 +193,7 @@ function watchForms() {
       Promise.resolve().then(function () {
         scheduled = false;
         translateFormErrors(document);
+        decorate(document);
       });
     }
   }).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
@@ -221,6 +253,7 @@ function configureAngular() {
       };
     }]);
   }]);
+  configureMessages(module);
   module.run(['$rootScope', '$translate', function ($rootScope, $translate) {
     var remember = function () {
       currentLanguage = $translate.use() || $translate.proposedLanguage();
@@ -242,3 +275,4 @@ patchMoment(findMoment());
 configureAngular();
 watchForms();
 hideBusinessKeyField();
+startAccessibility();

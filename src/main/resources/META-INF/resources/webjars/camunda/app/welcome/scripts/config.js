@@ -2,6 +2,14 @@
  * welcome configuration of the Senate Secretariat (overrides Camunda's webjar file of the same path).
  * Options: https://docs.camunda.org/manual/7.24/webapps/welcome/configuration/
  */
+
+// RequireJS gives up on a module that takes more than 7 s (its default) and the app then stays on its splash screen
+// for good: Camunda loads its built-in plugin package that way, before `requireJsConfig` below would apply. A slow
+// first answer (a busy server, a slow line) must only make the page slower. 0 = wait as long as it takes.
+if (window.require && typeof window.require.config === 'function') {
+  window.require.config({waitSeconds: 0});
+}
+
 export default {
   // The name in the header and the browser tab: "<vendor> <name>".
   app: {
