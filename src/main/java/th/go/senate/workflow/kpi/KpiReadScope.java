@@ -49,6 +49,20 @@ public class KpiReadScope {
     return List.of(bureau);
   }
 
+  /** What the caller may read, told to the caller (the Tasklist view asks before it offers itself): never refused. */
+  public Readable readable() {
+    boolean every = currentUser.inAnyGroup(bureaus.getMonitoring());
+    List<Bureau> own = headedBureaus().stream().map(b -> new Bureau(b, bureaus.namesTh(List.of(b)))).toList();
+    return new Readable(every, own);
+  }
+
+  /** {@code everyBureau}: the monitoring groups and administrators; {@code headOf}: the bureaus the caller heads. */
+  public record Readable(boolean everyBureau, List<Bureau> headOf) {
+  }
+
+  public record Bureau(String id, String nameTh) {
+  }
+
   /** The bureaus whose head group the caller is in. */
   public List<String> headedBureaus() {
     return currentUser.groups().stream()

@@ -43,6 +43,16 @@ public class KpiReportController {
     return build(fiscalYear, round, processKey, groupBy, bureau);
   }
 
+  /**
+   * Which KPI figures the caller may read: every bureau's, or those of the bureaus the caller heads (none for a
+   * clerk). Tasklist offers the bureau head's view only to a head.
+   */
+  @GetMapping("/scope")
+  public KpiReadScope.Readable readable() {
+    currentUser.authentication();
+    return scope.readable();
+  }
+
   @GetMapping("/report.xlsx")
   public ResponseEntity<byte[]> xlsx(@RequestParam(required = false) Integer fiscalYear,
       @RequestParam(required = false) Integer round, @RequestParam(required = false) String processKey,

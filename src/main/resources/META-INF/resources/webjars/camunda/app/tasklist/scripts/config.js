@@ -23,8 +23,10 @@ export default {
     abbr: 'lll'
   },
   // The Secretariat's header in place of the "migrate to Camunda 8" banner, Thai dates, Thai form messages.
+  // The bureau head's KPI view (its figures, overdue work; see senate-kpi/senate-bureau-kpi.js).
   customScripts: [
     '../senate/senate-webapps',
+    'scripts/senate-kpi/senate-bureau-kpi.js',
   ],
   // Keyboard shortcuts (descriptions appear in the shortcut help).
   shortcuts: {
