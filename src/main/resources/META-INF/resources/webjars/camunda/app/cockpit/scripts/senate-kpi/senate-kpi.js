@@ -372,13 +372,19 @@ export function renderDashboard(node, options = {}) {
   const value = name => form.elements[name].value;
   const $ = selector => node.querySelector(selector);
   let current = null;
+  // Each reload has a number; an answer to an older one (filters changed meanwhile) is dropped.
+  let generation = 0;
 
   function chartWidth() {
     const width = $('.senate-kpi-rounds').clientWidth || node.clientWidth || 720;
     return Math.max(480, Math.round(width) - 4);
   }
 
-  async function showCases(filter) {
+  let casesGeneration = 0;
+
+  /** The cases behind a figure; {@code focus}: the list's heading takes the focus (a click asked for it). */
+  async function showCases(filter, focus) {
+    const mine = ++casesGeneration;
     const section = $('.senate-kpi-cases-section');
     const list = $('.senate-kpi-cases-list');
     section.hidden = false;
@@ -386,8 +392,9 @@ export function renderDashboard(node, options = {}) {
     try {
       const data = await getJson(serverRoot() + '/api/kpi/cases?' + query(Object.assign({
         fiscalYear: value('fiscalYear'), round: value('round')}, filter)));
+      if (mine !== casesGeneration) return;
       list.innerHTML = casesTable(data, link);
-      list.querySelector('h3').focus();
+      if (focus) list.querySelector('h3').focus();
     } catch (e) {
       list.innerHTML = '';
       $('.senate-kpi-error').textContent = 'อ่านรายการเรื่องไม่ได้: ' + e.message;
@@ -395,6 +402,7 @@ export function renderDashboard(node, options = {}) {
   }
 
   async function refresh() {
+    const mine = ++generation;
     const params = {fiscalYear: value('fiscalYear'), round: value('round'), groupBy: value('groupBy'),
       processKey: value('processKey')};
     const q = query(params);
@@ -410,6 +418,7 @@ export function renderDashboard(node, options = {}) {
         report({fiscalYear, round: params.round, groupBy: 'bureau', processKey: params.processKey}),
         ...rounds.map(r => report({fiscalYear, round: r, groupBy: 'process', processKey: params.processKey}))
       ]);
+      if (mine !== generation) return;
       current = main;
       $('.senate-kpi-period').textContent = `ช่วงเวลา ${main.periodLabel} · ข้อมูล ณ ${asOfDay(main)}`;
       const processes = {};
@@ -433,6 +442,7 @@ export function renderDashboard(node, options = {}) {
         showCases(Object.assign({measure: 'overdue'}, params.processKey ? {processKey: params.processKey} : {}));
       }
     } catch (e) {
+      if (mine !== generation) return;
       $('.senate-kpi-status').textContent = '';
       $('.senate-kpi-error').textContent = 'อ่านรายงานไม่ได้: ' + e.message;
     }
@@ -474,7 +484,7 @@ export function renderDashboard(node, options = {}) {
   });
   node.addEventListener('click', e => {
     const button = e.target.closest('.senate-kpi-drill');
-    if (button) showCases(JSON.parse(button.getAttribute('data-filter')));
+    if (button) showCases(JSON.parse(button.getAttribute('data-filter')), true);
   });
   let resized = null;
   window.addEventListener('resize', () => {
