@@ -113,8 +113,10 @@ class KpiDashboardBrowserTest extends PlatformTest {
         browser.screenshot("17-cockpit-kpi-dashboard");
 
         // one click from the office bureau's late steps to the cases
-        browser.click(By.xpath("//table[contains(@class,'senate-kpi-table')]//tr[th[normalize-space(.)='"
-            + officeName + "']]/td[4]/button"));
+        WebElement lateButton = patient(browser).until(d -> d.findElement(By.xpath(
+            "//table[contains(@class,'senate-kpi-table')]//tr[th[normalize-space(.)='" + officeName
+            + "']]/td[4]/button")));
+        browser.script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", lateButton);
         WebElement cases = visible(browser, By.cssSelector(".senate-kpi-cases-list h3"));
         patient(browser).until(d -> cases.getText().startsWith("งานที่เสร็จเกินกำหนด " + officeLate + " รายการ"));
         WebElement list = visible(browser, By.cssSelector(".senate-kpi-cases"));
