@@ -1,8 +1,6 @@
 package th.go.senate.workflow.kpi;
 
 import java.time.LocalDate;
-import java.util.Collection;
-import java.util.List;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -15,15 +13,14 @@ import org.springframework.web.bind.annotation.RestController;
 
 import th.go.senate.workflow.calendar.BangkokTime;
 import th.go.senate.workflow.calendar.FiscalYear;
-import th.go.senate.workflow.identity.BureauDirectory;
 import th.go.senate.workflow.kpi.ReportQuery.GroupBy;
 import th.go.senate.workflow.web.BadRequestException;
 import th.go.senate.workflow.web.CurrentUser;
-import th.go.senate.workflow.web.ForbiddenException;
 
 /**
  * The KPI report and its exports. The monitoring groups (identity/bureaus.yaml) and administrators read every
- * process and bureau; the head of a bureau ({@code <bureau>Head}) reads the steps of that bureau only.
+ * process and bureau; the head of a bureau ({@code <bureau>Head}) reads the steps of that bureau only
+ * ({@link KpiReadScope}).
  */
 @RestController
 @RequestMapping("/api/kpi")
@@ -31,12 +28,12 @@ public class KpiReportController {
 
   private final KpiReportService reports;
   private final CurrentUser currentUser;
-  private final BureauDirectory bureaus;
+  private final KpiReadScope scope;
 
-  public KpiReportController(KpiReportService reports, CurrentUser currentUser, BureauDirectory bureaus) {
+  public KpiReportController(KpiReportService reports, CurrentUser currentUser, KpiReadScope scope) {
     this.reports = reports;
     this.currentUser = currentUser;
-    this.bureaus = bureaus;
+    this.scope = scope;
   }
 
   @GetMapping("/report")
@@ -44,6 +41,16 @@ public class KpiReportController {
       @RequestParam(required = false) Integer round, @RequestParam(required = false) String processKey,
       @RequestParam(required = false) String groupBy, @RequestParam(required = false) String bureau) {
     return build(fiscalYear, round, processKey, groupBy, bureau);
+  }
+
+  /**
+   * Which KPI figures the caller may read: every bureau's, or those of the bureaus the caller heads (none for a
+   * clerk). Tasklist offers the bureau head's view only to a head.
+   */
+  @GetMapping("/scope")
+  public KpiReadScope.Readable readable() {
+    currentUser.authentication();
+    return scope.readable();
   }
 
   @GetMapping("/report.xlsx")
@@ -77,30 +84,7 @@ public class KpiReportController {
     if (bureauId != null && !reports.knownBureaus().contains(bureauId)) {
       throw new BadRequestException("ไม่รู้จักสำนัก '" + bureauId + "'");
     }
-    return reports.report(new ReportQuery(period, grouping, process, scope(bureauId)));
-  }
-
-  /** The bureaus the caller may read: null = all (monitoring groups), else the caller's own bureau(s). */
-  private Collection<String> scope(String bureau) {
-    if (currentUser.inAnyGroup(bureaus.getMonitoring())) {
-      return bureau == null ? null : List.of(bureau);
-    }
-    List<String> headed = currentUser.groups().stream()
-        .filter(g -> g.endsWith(BureauDirectory.HEAD_SUFFIX))
-        .map(g -> g.substring(0, g.length() - BureauDirectory.HEAD_SUFFIX.length()))
-        .filter(b -> bureaus.headOf(b).isPresent()).toList();
-    if (headed.isEmpty()) {
-      throw new ForbiddenException("ผู้ใช้ " + currentUser.userId() + " ไม่มีสิทธิ์ดูรายงานตัวชี้วัด"
-          + " เฉพาะ " + bureaus.namesTh(bureaus.getMonitoring()) + " ผู้ดูแลระบบ และผู้อำนวยการสำนัก");
-    }
-    if (bureau == null) {
-      return headed;
-    }
-    if (!headed.contains(bureau)) {
-      throw new ForbiddenException("ผู้อำนวยการสำนักดูได้เฉพาะรายงานของสำนักตนเอง ไม่ใช่ '" + bureau
-          + "'");
-    }
-    return List.of(bureau);
+    return reports.report(new ReportQuery(period, grouping, process, scope.bureaus(bureauId)));
   }
 
   /** The fiscal year defaults to the current one, the round to the one in progress. */
@@ -112,7 +96,7 @@ public class KpiReportController {
     return new ReportPeriod(year, round != null ? round : (year == FiscalYear.of(today) ? currentRound : 12));
   }
 
-  private static String blankToNull(String value) {
+  static String blankToNull(String value) {
     return value == null || value.isBlank() ? null : value.trim();
   }
 

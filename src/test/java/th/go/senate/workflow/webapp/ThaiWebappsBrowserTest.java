@@ -231,7 +231,7 @@ class ThaiWebappsBrowserTest extends PlatformTest {
         browser.visible(By.id("senate-kpi-dashboard"));
         browser.waitForText("การรับเรื่องราวร้องทุกข์");
         browser.wait.until(d -> d.findElements(By.cssSelector(".senate-kpi-figure")).stream()
-            .anyMatch(figure -> figure.getText().matches("\\d{1,3}\\.\\d%")));
+            .anyMatch(figure -> figure.getText().matches("\\d{1,3}\\.\\d %")));
         browser.screenshot("11-cockpit-kpi-dashboard");
       } catch (Throwable failure) {
         browser.screenshot("failure-kpi-dashboard");

@@ -31,12 +31,14 @@ export default {
     abbr: 'lll'
   },
   // The Secretariat's header in place of the "migrate to Camunda 8" banner, Thai dates, Thai form messages
-  // (senate-webapps, every app); Buddhist-Era date fields in every form, due dates in B.E. and the reference
-  // number of a case just started (senate-dates, Tasklist only: the forms are Tasklist's).
+  // (senate-webapps, every app); the login page's language switch (senate-language); Buddhist-Era date fields in
+  // every form, due dates in B.E. and the reference number of a case just started (senate-dates, Tasklist only:
+  // the forms are Tasklist's); the bureau head's KPI view (its figures, overdue work; senate-bureau-kpi).
   customScripts: [
     '../senate/senate-webapps',
     '../senate/senate-language',
     '../senate/senate-dates',
+    'scripts/senate-kpi/senate-bureau-kpi.js',
   ],
   // Keyboard shortcuts (descriptions appear in the shortcut help).
   shortcuts: {
