@@ -60,9 +60,10 @@ class StaffTextTest {
       Map.entry("StaffImport.java", "the staff import file: names its CSV columns and their values"),
       Map.entry("EngineRestErrors.java", "engine-rest callers: names the variable types of the REST API"),
       Map.entry("InputRules.java", "API input rule: names the process key format"),
-      Map.entry("KpiExport.java", "the exports' columns are the `handover` change's (issue 17 §4)"));
-  /** The forms' case header is the `dates` change's (issue 13 §1); its texts are checked there. */
-  private static final String CASE_HEADER = "Group_CaseHeader";
+      Map.entry("KpiCases.java", "the cases API: names the measure's values as a caller sends them"),
+      Map.entry("KpiCasesController.java", "the cases API: names its parameters and the measure's values"),
+      Map.entry("SlaPolicyService.java", "the policy table's start-up check: names the table's columns as the Modeler shows them"),
+      Map.entry("PublicStatisticsPage.java", "the Secretariat's English name under the Thai one, marked lang=\"en\""));
 
   @Test
   void theCheckerFindsLatinTextIsoDatesAndColonTimes() {
@@ -107,14 +108,13 @@ class StaffTextTest {
   }
 
   @Test
-  void theCheckerReadsFormsAndSkipsOnlyTheCaseHeader() throws IOException {
+  void theCheckerReadsFormsCaseHeaderIncluded() throws IOException {
     JsonNode form = JSON.readTree("""
         {"components": [
           {"id": "Field_a", "type": "select", "label": "ประเภท (Type)", "values": [{"label": "Select", "value": "X"}]},
           {"id": "Group_CaseHeader", "type": "group", "components": [{"id": "Field_b", "label": "ตาราง motionRules"}]}
         ]}""");
-    assertThat(StaffTexts.formProblems(form, CASE_HEADER)).hasSize(2);
-    assertThat(StaffTexts.formProblems(form, null)).hasSize(3);
+    assertThat(StaffTexts.formProblems(form)).hasSize(3);
   }
 
   @Test
@@ -173,7 +173,7 @@ class StaffTextTest {
     List<String> found = new ArrayList<>();
     try (Stream<Path> files = Files.list(Path.of("forms"))) {
       for (Path file : files.filter(f -> f.toString().endsWith(".form")).sorted().toList()) {
-        for (String problem : StaffTexts.formProblems(JSON.readTree(file.toFile()), CASE_HEADER)) {
+        for (String problem : StaffTexts.formProblems(JSON.readTree(file.toFile()))) {
           found.add(file.getFileName() + ": " + problem);
         }
       }

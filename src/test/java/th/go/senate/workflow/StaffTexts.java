@@ -114,11 +114,8 @@ final class StaffTexts {
   }
 
   /** Problems of the texts of a form-js schema (labels, texts, descriptions, options), each as "id: problem". */
-  static List<String> formProblems(JsonNode component, String skipGroupId) {
+  static List<String> formProblems(JsonNode component) {
     List<String> found = new ArrayList<>();
-    if (skipGroupId != null && skipGroupId.equals(component.path("id").asText())) {
-      return found;
-    }
     for (String field : List.of("label", "text", "description", "placeholder")) {
       JsonNode value = component.get(field);
       if (value != null && value.isTextual()) {
@@ -133,7 +130,7 @@ final class StaffTexts {
       }
     }
     for (JsonNode child : component.path("components")) {
-      found.addAll(formProblems(child, skipGroupId));
+      found.addAll(formProblems(child));
     }
     return found;
   }

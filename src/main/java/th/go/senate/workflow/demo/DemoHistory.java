@@ -63,6 +63,9 @@ public class DemoHistory {
       Set<String> processInstanceIds) {
   }
 
+  /** True while this node writes the history: the clock is in the past, so {@link DemoHistoryGate} turns people away. */
+  private volatile boolean writing;
+
   private final Environment environment;
   private final boolean enabled;
   private final int cases;
@@ -117,6 +120,7 @@ public class DemoHistory {
       return nothing(managementService);
     }
     long began = System.nanoTime();
+    writing = true;
     if (executorWasActive) {
       jobExecutor.shutdown();
     }
@@ -142,12 +146,18 @@ public class DemoHistory {
             Duration.ofNanos(System.nanoTime() - began), counts.processInstanceIds());
       });
     } finally {
+      writing = false;
       ClockUtil.reset();
       identityService.clearAuthentication();
       if (executorWasActive) {
         jobExecutor.start();
       }
     }
+  }
+
+  /** Whether this node is writing the history now (the engine's clock is then in the past). */
+  public boolean writing() {
+    return writing;
   }
 
   private HistorySimulation simulation() {

@@ -48,6 +48,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import th.go.senate.workflow.calendar.BangkokTime;
 import th.go.senate.workflow.calendar.FiscalRound;
+import th.go.senate.workflow.calendar.ThaiDates;
 import th.go.senate.workflow.form.FormDefinition;
 import th.go.senate.workflow.identity.IdentitySeeder;
 
@@ -224,7 +225,7 @@ final class HistorySimulation {
       Instant at = officeHours(BangkokTime.startOf(quarterEnd.minusDays(14)).plus(Duration.ofHours(9)));
       if (at.isAfter(from) && at.isBefore(until)) {
         starts.add(new Event(at, sequence++, Kind.START, "reformMonitoring", Map.of("reportingDuty", "REFORM_S270",
-            "periodEnd", quarterEnd.toString(), "periodLabel", "ไตรมาสสิ้นสุด " + quarterEnd), null));
+            "periodEnd", quarterEnd.toString(), "periodLabel", "ไตรมาสสิ้นสุด " + ThaiDates.date(quarterEnd)), null));
       }
       quarterEnd = quarterEnd.plusDays(1).plusMonths(3).minusDays(1);
     }
@@ -360,7 +361,10 @@ final class HistorySimulation {
    * the run is never reached: the step stays open for today's Tasklist).
    */
   private void discoverTasks(Instant now) {
-    for (Task task : taskService.createTaskQuery().taskCreatedAfter(Date.from(now.minusMillis(1))).list()) {
+    // Created at this very instant (the clock stands still during the command): never a task of a case that is not
+    // the history's, which a database already in use may hold.
+    for (Task task : taskService.createTaskQuery().taskCreatedAfter(Date.from(now.minusMillis(1)))
+        .taskCreatedBefore(Date.from(now.plusMillis(1))).list()) {
       if (!knownTasks.add(task.getId())) {
         continue;
       }

@@ -40,7 +40,7 @@ public record KpiCases(int fiscalYear, int round, String periodLabel, OffsetDate
         return valueOf(value.trim().toUpperCase(Locale.ROOT));
       } catch (RuntimeException e) {
         throw new BadRequestException("เลือกรายการได้เฉพาะ late (เสร็จเกินกำหนด), overdue (ค้างเกินกำหนด) หรือ open"
-            + " (งานค้าง): '" + value + "' (measure must be late, overdue or open)");
+            + " (งานค้าง): '" + value + "'");
       }
     }
   }

@@ -59,8 +59,7 @@ public class KpiCasesController {
     ReportPeriod period = KpiReportController.period(fiscalYear, round);
     String measureName = KpiReportController.blankToNull(measure);
     if (measureName == null) {
-      throw new BadRequestException("ต้องระบุรายการที่ต้องการดู (measure): late, overdue หรือ open"
-          + " (measure is required)");
+      throw new BadRequestException("ต้องระบุรายการที่ต้องการดู (measure): late, overdue หรือ open");
     }
     Measure what = Measure.parse(measureName);
     String process = KpiReportController.blankToNull(processKey);
@@ -70,7 +69,7 @@ public class KpiCasesController {
     String step = KpiReportController.blankToNull(stepId);
     if (step != null && (process == null || !STEP_ID.matcher(step).matches())) {
       throw new BadRequestException("ขั้นตอนต้องระบุพร้อมกระบวนงาน และเป็นรหัสขั้นตอนเช่น Task_ReviewPetition: '"
-          + step + "' (stepId needs processKey and must be a BPMN id)");
+          + step + "'");
     }
     String bureauId = KpiReportController.blankToNull(bureau);
     if (bureauId != null && !KpiCaseQueries.NO_BUREAU.equals(bureauId) && !reports.knownBureaus().contains(bureauId)) {

@@ -55,8 +55,7 @@ public class SlaPolicyService implements StepCalendar {
       return b;
     }
     throw new IllegalStateException("ขั้นตอน " + processKey + "/" + stepId + " ในตาราง slaPolicy ไม่ได้ระบุว่า"
-        + "มอบงานให้ผู้ทำขั้นตอนก่อนหน้าหรือไม่ (ช่อง followsClerk ต้องเป็น true หรือ false) (slaPolicy row "
-        + processKey + "/" + stepId + " has no followsClerk true/false)");
+        + "มอบงานให้ผู้ทำขั้นตอนก่อนหน้าหรือไม่ (ช่อง followsClerk ต้องเป็น true หรือ false)");
   }
 
   private static String blankToNull(Object value) {

@@ -39,7 +39,9 @@ class DemoSessionPeriodsTest extends PlatformTest {
     assertThat(demo.seed(YEAR)).isEqualTo(5);
 
     List<SessionPeriod> seeded = sessions.findAll().stream()
-        .filter(s -> s.name().endsWith(DemoSessionPeriods.MARK)).toList();
+        .filter(s -> s.name().endsWith(DemoSessionPeriods.MARK))
+        // the shared database may hold the demo periods of this year seeded by other tests (the demo history's)
+        .filter(s -> s.openedOn().getYear() >= YEAR - 1).toList();
     assertThat(seeded).extracting(SessionPeriod::openedOn).containsExactly(LocalDate.of(2060, 12, 12),
         LocalDate.of(2061, 7, 3), LocalDate.of(2061, 12, 12), LocalDate.of(2062, 7, 3), LocalDate.of(2062, 12, 12));
     assertThat(seeded).extracting(SessionPeriod::closedOn).containsExactly(LocalDate.of(2061, 4, 10),

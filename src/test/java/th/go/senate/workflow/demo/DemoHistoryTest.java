@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
@@ -42,6 +44,35 @@ class DemoHistoryTest extends PlatformTest {
   @Autowired PlatformTransactionManager transactions;
   @Autowired DemoSessionPeriods sessionPeriods;
 
+  /** The instances of this test's history, removed after it: the other tests share the database. */
+  private Set<String> generated = Set.of();
+  private boolean lastYearsSessionsSeeded;
+
+  /**
+   * Takes the history out of the shared database again (its cases, their history and facts, the marker, last
+   * year's demo sessions): other tests count open tasks, facts and session periods of these years.
+   */
+  @AfterEach
+  void removeTheHistory() {
+    if (!generated.isEmpty()) {
+      List<String> ids = List.copyOf(generated);
+      List<String> running = runtimeService.createProcessInstanceQuery().processInstanceIds(generated).list().stream()
+          .map(ProcessInstance::getId).toList();
+      if (!running.isEmpty()) {
+        runtimeService.deleteProcessInstances(running, "test: demo history removed", true, true);
+      }
+      historyService.deleteHistoricProcessInstancesIfExists(ids);
+      String in = ids.stream().map(id -> "'" + id + "'").collect(Collectors.joining(","));
+      jdbc.update("delete from kpi_step_fact where process_instance_id in (" + in + ")");
+      jdbc.update("delete from kpi_case_fact where process_instance_id in (" + in + ")");
+    }
+    managementService.deleteProperty(DemoHistory.MARKER);
+    if (lastYearsSessionsSeeded) {
+      jdbc.update("delete from calendar_session_period where name like ? and closed_on < ?",
+          "%" + DemoSessionPeriods.MARK, java.sql.Date.valueOf(BangkokTime.today().withDayOfYear(1)));
+    }
+  }
+
   @Test
   void theHistoryIsTheEnginesOwnRecordAndIsWrittenOnce() {
     assertThat(managementService.getProperties()).as("no history before this test").doesNotContainKey(DemoHistory.MARKER);
@@ -61,9 +92,10 @@ class DemoHistoryTest extends PlatformTest {
 
     // As in the demo profile: session periods, without which a bill's limit in session days cannot be counted
     // (the demo seeds this year's; the history also needs last year's).
-    sessionPeriods.seed(BangkokTime.today().getYear() - 1);
+    lastYearsSessionsSeeded = sessionPeriods.seed(BangkokTime.today().getYear() - 1) > 0;
     sessionPeriods.seed(BangkokTime.today().getYear());
     DemoHistory.Result result = history.generate(SIZE);
+    generated = result.processInstanceIds();
 
     assertThat(result.generated()).isTrue();
     assertThat(result.casesStarted()).isGreaterThanOrEqualTo(SIZE * 9 / 10);

@@ -179,7 +179,7 @@ class DirectoryAccountsTest {
         Integer.class)).isPositive();
     assertThat(db.queryForObject("select count(*) from ACT_RU_AUTHORIZATION where GROUP_ID_ = 'camunda-admin'",
         Integer.class)).isPositive();
-    assertThat(db.queryForObject("select count(*) from ACT_RU_FILTER", Integer.class)).isEqualTo(4);
+    assertThat(db.queryForObject("select count(*) from ACT_RU_FILTER", Integer.class)).isEqualTo(5);
     // The seeding said why it wrote no group or user.
     assertThat(Files.readString(home.resolve("app.log")))
         .contains(IdentitySeeder.READ_ONLY_SEEDING.substring(0, IdentitySeeder.READ_ONLY_SEEDING.indexOf("{}")));

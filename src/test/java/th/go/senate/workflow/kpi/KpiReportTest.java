@@ -290,7 +290,7 @@ class KpiReportTest extends PlatformTest {
       assertThat(number(data, headers, "งานเสร็จ (รายการ)")).isEqualTo(6.0);
       assertThat(number(data, headers, "ร้อยละตรงเวลา")).isEqualTo(83.3);
       assertThat(number(data, headers, "มัธยฐานระยะเวลา (นาทีทำการ)")).isEqualTo(35.0);
-      assertThat(number(data, headers, "เปอร์เซ็นไทล์ที่ 90 (นาทีทำการ)")).isEqualTo(75.0);
+      assertThat(number(data, headers, "90 % เสร็จภายใน (นาทีทำการ)")).isEqualTo(75.0);
       assertThat(number(data, headers, "เกินกำหนด ณ วันรายงาน")).isEqualTo(1.0);
       assertThat(number(data, headers, "ปีก่อน: ร้อยละตรงเวลา")).isEqualTo(50.0);
       assertThat(number(data, headers, "คาดการณ์ร้อยละตรงเวลาสิ้นปีงบประมาณ")).isEqualTo(44.8);
@@ -321,7 +321,7 @@ class KpiReportTest extends PlatformTest {
     assertThat(it.get(0)).isEqualTo("สำนักเทคโนโลยีสารสนเทศและการสื่อสาร");
     assertThat(it.get(id)).isEqualTo("burIt");
     assertThat(it.get(headers.indexOf("ร้อยละตรงเวลา"))).isEqualTo("50.0");
-    assertThat(it.get(headers.indexOf("เปอร์เซ็นไทล์ที่ 90 (นาทีทำการ)"))).isEqualTo("49.0");
+    assertThat(it.get(headers.indexOf("90 % เสร็จภายใน (นาทีทำการ)"))).isEqualTo("49.0");
     assertThat(records.get(at + 2).get(id)).isEqualTo("burLegal");
     assertThat(records.get(at + 3).get(0)).isEqualTo("รวม");
     assertThat(records.get(at + 3).get(headers.indexOf("งานเสร็จ (รายการ)"))).isEqualTo("6");

@@ -187,6 +187,7 @@ class AppointmentVettingProcessTest extends PlatformTest {
     assertThat(rule.requiredVotes(200)).isEqualTo(101);
     assertThat(rule.requiredVotes(199)).isEqualTo(100);
 
+    clockAt(LocalDateTime.of(2030, 1, 10, 9, 0)); // the nomination arrived the day before
     ProcessInstance instance = startAt("appointmentVetting", VOTE, withKey(nomination("2030-01-09")));
     clockAt(LocalDateTime.of(2030, 2, 1, 10, 0));
     for (Map<String, Object> impossible : List.of(vote(201, 150, 0, 0), vote(0, 0, 0, 0), vote(150, 100, 51, 0),
