@@ -13,6 +13,7 @@ import java.util.Map;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.poi.hssf.usermodel.HeaderFooter;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -264,7 +265,7 @@ public final class KpiExport {
     workbook.setPrintArea(workbook.getSheetIndex(sheet), 0, lastColumn, 0, Math.max(lastRow, headerRow));
     sheet.getHeader().setCenter(heading(report));
     sheet.getFooter().setLeft(footerDates(report));
-    sheet.getFooter().setRight("หน้า &P จาก &N");
+    sheet.getFooter().setRight("หน้า " + HeaderFooter.page() + " จาก " + HeaderFooter.numPages()); // Excel's &P and &N
   }
 
   /** {@code ข้อมูล ณ วันที่ 1 เม.ย. 2560 · ออกรายงานเมื่อ 2 ธ.ค. 2569}. */
