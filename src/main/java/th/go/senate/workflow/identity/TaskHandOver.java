@@ -41,8 +41,8 @@ import th.go.senate.workflow.web.Refusal;
  * say to whom a task may go. Never UPDATE, which would let a clerk change the due date the KPI counts. Camunda
  * lets TASK_ASSIGN do more than assign (the due date, priority, name, owner, the candidate groups and users of a
  * task, and a whole task saved), so the {@code update} event refuses all of that to everyone but administrators:
- * a candidate group added by a clerk would show another
- * bureau the case, an owner would get Camunda's default permission on the task.
+ * a candidate group added by a clerk would show another bureau the case, an owner would get Camunda's default
+ * permission on the task.
  *
  * <p>On an assignment, for a person (a step assigned by the platform itself, a timer or a job, is the model's):
  * <ul>
