@@ -56,8 +56,9 @@ import th.go.senate.workflow.web.Refusal;
  *       head, who answers for the bureau's workload, reassigns it.</li>
  * </ul>
  * And for everyone, administrators included: the new holder must be in one of the task's candidate groups (or a
- * candidate user of it). Camunda gives the holder READ and TASK_WORK on the task, so an assignee outside them would
- * read another bureau's case, a protected complainant's included.
+ * candidate user of it); only an administrator taking a task themselves is not asked. Camunda gives the holder
+ * READ and TASK_WORK on the task, so an assignee outside them would read another bureau's case, a protected
+ * complainant's included.
  */
 @Component
 public class TaskHandOver implements TaskListener {
@@ -100,7 +101,7 @@ public class TaskHandOver implements TaskListener {
       checkCaller(caller, task, groups, users, holder, assignee);
     }
     if (assignee != null && !(groups.isEmpty() && users.isEmpty()) && !users.contains(assignee)
-        && !system.call(() -> isMember(assignee, groups))) {
+        && !mayHold(caller, administrator, assignee, groups)) {
       throw new Refusal("มอบหมายงาน \"" + task.getName() + "\" ให้ " + describe(assignee) + " ไม่ได้: ผู้ใช้นี้ไม่ได้เป็น"
           + "สมาชิกของ " + bureaus.namesTh(groups) + " ซึ่งรับผิดชอบงานนี้ จึงมอบหมายได้เฉพาะผู้ที่อยู่ในหน่วยงานเหล่านี้"
           + " (user " + assignee + " is not in the task's candidate groups " + groups + ")");
@@ -136,6 +137,18 @@ public class TaskHandOver implements TaskListener {
     }
     throw new Refusal("มอบหมายงาน \"" + task.getName() + "\" ให้ผู้อื่นได้เฉพาะ" + byWhom + ": ท่านรับงานเองหรือคืนงาน"
         + "ที่ถืออยู่ได้ (only the bureau head assigns a task to someone else)");
+  }
+
+  /**
+   * Whether the new holder is in one of the task's candidate groups. A person taking the task themselves is
+   * judged by the groups of their login, as the engine judges what they read (no directory query on a claim);
+   * an administrator taking a task gains no right by it (they read every task already).
+   */
+  private boolean mayHold(Authentication caller, boolean administrator, String assignee, Set<String> groups) {
+    if (caller != null && assignee.equals(caller.getUserId())) {
+      return administrator || (caller.getGroupIds() != null && caller.getGroupIds().stream().anyMatch(groups::contains));
+    }
+    return system.call(() -> isMember(assignee, groups));
   }
 
   /**
