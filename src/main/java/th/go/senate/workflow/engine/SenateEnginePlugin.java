@@ -24,6 +24,7 @@ import th.go.senate.workflow.notice.NoticeRetryCommand;
 import th.go.senate.workflow.notice.PetitionerNotices;
 import th.go.senate.workflow.notice.StaffNotices;
 import th.go.senate.workflow.sla.SlaTaskListener;
+import th.go.senate.workflow.identity.TaskHandOver;
 import th.go.senate.workflow.tracking.TrackingCodes;
 
 /**
@@ -38,6 +39,7 @@ import th.go.senate.workflow.tracking.TrackingCodes;
 public class SenateEnginePlugin extends AbstractProcessEnginePlugin {
 
   private final SlaTaskListener sla;
+  private final TaskHandOver handOver;
   private final KpiRecorder kpi;
   private final FormValidator forms;
   private final CaseStart caseStart;
@@ -54,7 +56,7 @@ public class SenateEnginePlugin extends AbstractProcessEnginePlugin {
   public SenateEnginePlugin(@Lazy SlaTaskListener sla, @Lazy KpiRecorder kpi, @Lazy FormValidator forms,
       @Lazy CaseStart caseStart, @Lazy TrackingCodes trackingCodes, @Lazy StaffNotices staffNotices,
       @Lazy PetitionerNotices petitionerNotices, @Lazy NoticeJobHandler noticeJob, @Lazy BureauDigest digest, NoticeProperties noticeProperties,
-      @Lazy NoticeOutbox outbox, @Lazy NoticeMetrics noticeMetrics,
+      @Lazy NoticeOutbox outbox, @Lazy NoticeMetrics noticeMetrics, @Lazy TaskHandOver handOver,
       @Value("${senate.instrumentation.enabled:true}") boolean enabled) {
     this.enabled = enabled;
     this.trackingCodes = trackingCodes;
@@ -66,6 +68,7 @@ public class SenateEnginePlugin extends AbstractProcessEnginePlugin {
     this.outbox = outbox;
     this.noticeMetrics = noticeMetrics;
     this.sla = sla;
+    this.handOver = handOver;
     this.kpi = kpi;
     this.forms = forms;
     this.caseStart = caseStart;
@@ -99,6 +102,6 @@ public class SenateEnginePlugin extends AbstractProcessEnginePlugin {
       configuration.setCustomPreBPMNParseListeners(new ArrayList<BpmnParseListener>());
     }
     configuration.getCustomPreBPMNParseListeners().add(new StepInstrumentation(sla, kpi, forms, caseStart,
-        trackingCodes, staffNotices, petitionerNotices));
+        trackingCodes, staffNotices, petitionerNotices, handOver));
   }
 }

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.impl.task.TaskDefinition;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 
 import th.go.senate.workflow.form.FormValidator;
+import th.go.senate.workflow.identity.TaskHandOver;
 import th.go.senate.workflow.kpi.KpiRecorder;
 import th.go.senate.workflow.notice.PetitionerNotices;
 import th.go.senate.workflow.notice.StaffNotices;
@@ -22,9 +23,11 @@ import th.go.senate.workflow.tracking.TrackingCodes;
  * Attaches the platform's mechanisms to every model at deployment, so that no model has to remember them
  * and no step escapes:
  * <ul>
- *   <li>every user task: SLA due date and the next step offered to the previous step's clerk (create; the
- *       clerk noted on complete), KPI step fact (create, assignment, complete, delete), the reference number
- *       and subject for its Tasklist card (create, tasklist/TaskCardVariables),
+ *   <li>every user task: who may hand it back or give it to whom (assignment, first, so a refusal comes before
+ *       any fact or notice; update: what TASK_ASSIGN would let a clerk change besides the assignee), SLA due date
+ *       and the next step offered to the previous step's clerk (create; the clerk noted on complete), KPI step
+ *       fact (create, assignment, complete, delete), the reference number and subject for its Tasklist card
+ *       (create, tasklist/TaskCardVariables),
  *       server-side form validation (complete, before the fact is written), the assignee's notice
  *       (assignment) and the petitioner's notice of the step (complete, after the form check);</li>
  *   <li>every process: start-form validation, reference number and case fact (start), then the tracking
@@ -46,9 +49,11 @@ public class StepInstrumentation extends AbstractBpmnParseListener {
   private final TrackingCodes trackingCodes;
   private final StaffNotices staffNotices;
   private final PetitionerNotices petitionerNotices;
+  private final TaskHandOver handOver;
 
   public StepInstrumentation(SlaTaskListener sla, KpiRecorder kpi, FormValidator forms, CaseStart caseStart,
-      TrackingCodes trackingCodes, StaffNotices staffNotices, PetitionerNotices petitionerNotices) {
+      TrackingCodes trackingCodes, StaffNotices staffNotices, PetitionerNotices petitionerNotices,
+      TaskHandOver handOver) {
     this.sla = sla;
     this.kpi = kpi;
     this.forms = forms;
@@ -56,6 +61,7 @@ public class StepInstrumentation extends AbstractBpmnParseListener {
     this.trackingCodes = trackingCodes;
     this.staffNotices = staffNotices;
     this.petitionerNotices = petitionerNotices;
+    this.handOver = handOver;
   }
 
   @Override
@@ -71,6 +77,8 @@ public class StepInstrumentation extends AbstractBpmnParseListener {
     task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, sla);
     task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, kpi);
     task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, CARD_VARIABLES);
+    task.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, handOver);
+    task.addBuiltInTaskListener(TaskListener.EVENTNAME_UPDATE, handOver);
     task.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, kpi);
     task.addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, (TaskListener) staffNotices::taskAssigned);
     task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, (TaskListener) forms::validateTask);

@@ -35,7 +35,9 @@ import th.go.senate.workflow.identity.BureauDirectory.GroupDescription;
  * authorizations are seeded.
  *
  * <p>Task visibility itself is Camunda's: a candidate group receives READ and TASK_WORK on each task it is
- * a candidate for, so with authorization on a clerk sees exactly the tasks of the clerk's groups.
+ * a candidate for, so with authorization on a clerk sees exactly the tasks of the clerk's groups. Handing a
+ * task back and reassigning it need TASK_ASSIGN, granted here on every definition's tasks and ruled by
+ * {@link TaskHandOver} (who may, to whom, and nothing else TASK_ASSIGN would allow).
  */
 @Component
 public class IdentitySeeder {
@@ -91,6 +93,9 @@ public class IdentitySeeder {
       // Tasklist shows a task's process (name, diagram) and resolves "start by key" only with READ on the
       // definition; READ alone opens no instance, history or start (those need READ_INSTANCE, CREATE_INSTANCE).
       grant(description.getId(), Resources.PROCESS_DEFINITION, "*", Permissions.READ);
+      // Unclaim and assign in Tasklist ask for TASK_ASSIGN: granted wide, one row per group, and the rule of who
+      // may give a task to whom is TaskHandOver's, on every task's assignment (never UPDATE: the due date).
+      grant(description.getId(), Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.TASK_ASSIGN);
     }
     Map<String, List<String>> protectedProcesses = bureaus.getProtectedProcesses();
     for (String group : bureaus.getMonitoring()) {

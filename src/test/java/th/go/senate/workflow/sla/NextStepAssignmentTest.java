@@ -83,8 +83,7 @@ class NextStepAssignmentTest extends PlatformTest {
     // A colleague cannot take it from under the clerk; once the clerk hands it back, the colleague can.
     assertThatThrownBy(() -> clerk.as(colleague, List.of(BUREAU), () -> taskService.claim(triage.getId(), colleague)))
         .isInstanceOf(TaskAlreadyClaimedException.class);
-    // Handing it back is a claim by nobody (the right to work the task suffices; Tasklist's unclaim button asks
-    // for the right to assign, which bureau staff do not hold: see the designer's guide).
+    // Handing it back: Camunda's claim by nobody (Tasklist's unclaim button is identity/TaskHandOverTest's).
     Map<String, Object> nobody = new HashMap<>();
     nobody.put("userId", null);
     assertThat(ApiClient.send(port, "POST", "/engine-rest/task/" + triage.getId() + "/claim", CLERK, nobody).status())
