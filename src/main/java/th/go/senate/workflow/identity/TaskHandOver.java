@@ -103,8 +103,7 @@ public class TaskHandOver implements TaskListener {
     if (assignee != null && !(groups.isEmpty() && users.isEmpty()) && !users.contains(assignee)
         && !mayHold(caller, administrator, assignee, groups)) {
       throw new Refusal("มอบหมายงาน \"" + task.getName() + "\" ให้ " + describe(assignee) + " ไม่ได้: ผู้ใช้นี้ไม่ได้เป็น"
-          + "สมาชิกของ " + bureaus.namesTh(groups) + " ซึ่งรับผิดชอบงานนี้ จึงมอบหมายได้เฉพาะผู้ที่อยู่ในหน่วยงานเหล่านี้"
-          + " (user " + assignee + " is not in the task's candidate groups " + groups + ")");
+          + "สมาชิกของ " + bureaus.namesTh(groups) + " ซึ่งรับผิดชอบงานนี้ จึงมอบหมายได้เฉพาะผู้ที่อยู่ในหน่วยงานเหล่านี้");
     }
   }
 
@@ -132,11 +131,10 @@ public class TaskHandOver implements TaskListener {
     String byWhom = heads.isEmpty() ? "ผู้ดูแลระบบ" : heads;
     if (holder != null && !me.equals(holder)) {
       throw new Refusal("งาน \"" + task.getName() + "\" อยู่กับ " + describe(holder) + " จึงรับต่อหรือคืนงานแทนไม่ได้:"
-          + " ขอให้ผู้ถืองานคืนงานก่อน หรือให้" + byWhom + "มอบหมายงานใหม่ (only the holder hands the task back;"
-          + " the bureau head reassigns it)");
+          + " ขอให้ผู้ถืองานคืนงานก่อน หรือให้" + byWhom + "มอบหมายงานใหม่");
     }
     throw new Refusal("มอบหมายงาน \"" + task.getName() + "\" ให้ผู้อื่นได้เฉพาะ" + byWhom + ": ท่านรับงานเองหรือคืนงาน"
-        + "ที่ถืออยู่ได้ (only the bureau head assigns a task to someone else)");
+        + "ที่ถืออยู่ได้");
   }
 
   /**
