@@ -295,6 +295,7 @@ function casesTable(data, link) {
 // ------------------------------------------------------------------------------------------ the page
 
 const STYLE = `
+.senate-kpi-route { position: absolute; top: 0; right: 0; bottom: 0; left: 0; overflow: auto; }
 .senate-kpi-dashboard { padding: 15px 20px; color: ${TEXT}; font-size: 14px; }
 .senate-kpi-dashboard section { margin: 18px 0; }
 .senate-kpi-dashboard h2 { font-size: 20px; margin: 0 0 10px; }
@@ -541,7 +542,12 @@ export default [
     id: 'senate-kpi.route',
     pluginPoint: 'cockpit.route',
     properties: {path: '/senate-kpi', label: 'ตัวชี้วัด KPI'},
-    render: node => renderDashboard(node)
+    // Cockpit's .ctn-main clips (overflow: hidden) and its own views scroll inside it (.ctn-view): so does this
+    // page, or the report table below the charts is out of reach for the manager.
+    render: node => {
+      node.classList.add('senate-kpi-route');
+      renderDashboard(node);
+    }
   },
   {
     id: 'senate-kpi.navigation',
