@@ -399,18 +399,20 @@ final class HistorySimulation {
 
   /** The same moment if the office is open then, else a moment of the next morning the office is open. */
   private Instant officeHours(Instant moment) {
+    // Every moment gets a few random milliseconds: the history adopts the tasks created at the clock's instant, and
+    // a database already in use (the tests') holds tasks created at round times such as 09:00:00.000.
     ZonedDateTime local = moment.atZone(BangkokTime.ZONE);
     LocalTime time = local.toLocalTime();
     boolean weekend = local.getDayOfWeek() == DayOfWeek.SATURDAY || local.getDayOfWeek() == DayOfWeek.SUNDAY;
     if (!weekend && !time.isBefore(OFFICE_OPENS) && time.isBefore(OFFICE_CLOSES)) {
-      return moment;
+      return moment.plusMillis(1 + random.nextInt(998));
     }
     LocalDate day = time.isBefore(OFFICE_OPENS) && !weekend ? local.toLocalDate() : local.toLocalDate().plusDays(1);
     while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
       day = day.plusDays(1);
     }
     return day.atTime(OFFICE_OPENS).atZone(BangkokTime.ZONE).toInstant()
-        .plus(Duration.ofMinutes(random.nextInt(180)));
+        .plus(Duration.ofMinutes(random.nextInt(180))).plusMillis(1 + random.nextInt(998));
   }
 
   private static void at(Instant moment) {

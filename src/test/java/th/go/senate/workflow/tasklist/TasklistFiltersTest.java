@@ -37,7 +37,7 @@ class TasklistFiltersTest extends PlatformTest {
     Task mine = task(startPetition());
     Task colleagues = task(startPetition());
     taskService.claim(mine.getId(), "officePresidentUser");
-    taskService.claim(colleagues.getId(), "demo");
+    taskService.claim(colleagues.getId(), "officePresidentHeadUser"); // a colleague of the same bureau
 
     List<String> listed = listAs("officePresidentUser", TasklistFilters.TO_DO);
     assertThat(listed).contains(unclaimed.getId(), mine.getId())

@@ -123,6 +123,7 @@ class ClerkDatesBrowserTest extends PlatformTest {
             .setQuery(taskService.createTaskQuery().processInstanceBusinessKey(reference));
         filterService.saveFilter(thisCase);
         browser.open("http://localhost:" + port + "/camunda/app/tasklist/default/#/?filter=" + thisCase.getId());
+        browser.driver.navigate().refresh(); // only the hash changed: Tasklist must read its filters again
         By card = By.xpath("//li[contains(@class,'task')][.//*[contains(normalize-space(.),'" + reference + "')]]");
         WebElement taskCard = browser.visible(card);
         browser.wait.until(d -> d.findElement(card).getText().contains(subject));
