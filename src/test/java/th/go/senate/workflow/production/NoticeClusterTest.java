@@ -72,12 +72,14 @@ class NoticeClusterTest {
         th.go.senate.workflow.notice.BureauDigest.TYPE)).as("one daily digest job for two nodes started together")
         .isEqualTo(1);
 
-    // A demo-less production start: one clerk with an address, to whom the administrator assigns 40 tasks.
+    // A demo-less production start: one clerk of the bureau with an address, to whom the administrator assigns 40 tasks.
     org.camunda.bpm.engine.identity.User clerk = engine.getIdentityService().newUser("clusterClerk");
     clerk.setFirstName("เจ้าหน้าที่");
     clerk.setLastName("ทดสอบคลัสเตอร์");
     clerk.setEmail("cluster.clerk@example.com");
     engine.getIdentityService().saveUser(clerk);
+    // a clerk of the bureau whose tasks these are: nobody is given a task outside its groups (identity/TaskHandOver)
+    engine.getIdentityService().createMembership("clusterClerk", "officePresident");
     for (int i = 0; i < NOTICES; i++) {
       // Every other notice is written on node B, so that both job executors have notices to send.
       engine = nodes.get(i % 2).getBean(ProcessEngine.class);
