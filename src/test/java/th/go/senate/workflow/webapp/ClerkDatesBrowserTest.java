@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.Date;
 
 import org.camunda.bpm.engine.FilterService;
-import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -118,19 +117,16 @@ class ClerkDatesBrowserTest extends PlatformTest {
         // The card as the default filter draws it (its card variables): reference number, subject, the due date in
         // B.E. beside the relative text. The shared test database holds many older open petitions ahead of this one
         // in the default filter's order, so the card is looked at through a filter of this case alone.
-        Filter toDo = filterService.createFilterQuery().filterName(TasklistFilters.TO_DO).singleResult();
-        Filter thisCase = filterService.newTaskFilter("เรื่อง " + reference).setProperties(toDo.getProperties())
-            .setQuery(taskService.createTaskQuery().processInstanceBusinessKey(reference));
-        filterService.saveFilter(thisCase);
-        browser.open("http://localhost:" + port + "/camunda/app/tasklist/default/#/?filter=" + thisCase.getId());
-        browser.driver.navigate().refresh(); // only the hash changed: Tasklist must read its filters again
-        By card = By.xpath("//li[contains(@class,'task')][.//*[contains(normalize-space(.),'" + reference + "')]]");
-        WebElement taskCard = browser.visible(card);
-        browser.wait.until(d -> d.findElement(card).getText().contains(subject));
-        browser.wait.until(d -> d.findElement(card).getText().contains("(" + ThaiDates.date(dueDay) + " สิ้นวัน)"));
-        assertThat(taskCard.getText()).contains("เลขที่เรื่อง").doesNotContain(ThaiDates.date(dueDay.plusDays(1)));
-        browser.screenshot("13-task-card-reference-subject-due");
-        filterService.deleteFilter(thisCase.getId());
+        try (CaseFilter thisCase = new CaseFilter(filterService, TasklistFilters.TO_DO, reference,
+            taskService.createTaskQuery().processInstanceBusinessKey(reference))) {
+          thisCase.openIn(browser, port);
+          By card = By.xpath("//li[contains(@class,'task')][.//*[contains(normalize-space(.),'" + reference + "')]]");
+          WebElement taskCard = browser.visible(card);
+          browser.wait.until(d -> d.findElement(card).getText().contains(subject));
+          browser.wait.until(d -> d.findElement(card).getText().contains("(" + ThaiDates.date(dueDay) + " สิ้นวัน)"));
+          assertThat(taskCard.getText()).contains("เลขที่เรื่อง").doesNotContain(ThaiDates.date(dueDay.plusDays(1)));
+          browser.screenshot("13-task-card-reference-subject-due");
+        }
 
         // The case header reads its date in B.E.
         browser.open("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + acknowledge.getId());

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.FilterService;
-import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -120,13 +119,9 @@ class ClerkJourneyBrowserTest extends PlatformTest {
 
         // And Tasklist shows it so: the card in the clerk's own list ("งานของฉัน", narrowed to this case, since the
         // shared test database holds many open tasks of the same user) names the assignee.
-        Filter mine = filterService.createFilterQuery().filterName(TasklistFilters.MY_TASKS).singleResult();
-        Filter thisCase = filterService.newTaskFilter(TasklistFilters.MY_TASKS + " เรื่อง " + reference)
-            .setProperties(mine.getProperties())
-            .setQuery(taskService.createTaskQuery().taskAssignee(CLERK).processInstanceBusinessKey(reference));
-        filterService.saveFilter(thisCase);
-        try {
-          browser.open("http://localhost:" + port + "/camunda/app/tasklist/default/#/?filter=" + thisCase.getId());
+        try (CaseFilter thisCase = new CaseFilter(filterService, TasklistFilters.MY_TASKS, reference,
+            taskService.createTaskQuery().taskAssignee(CLERK).processInstanceBusinessKey(reference))) {
+          thisCase.openIn(browser, port);
           By card = By.xpath("//li[contains(@class,'task')][.//*[contains(normalize-space(.),'" + reference + "')]]");
           browser.visible(card);
           String shown = displayName(CLERK);
@@ -136,8 +131,6 @@ class ClerkJourneyBrowserTest extends PlatformTest {
           });
           browser.wait.until(d -> d.findElement(card).getText().contains(subject));
           browser.screenshot("13-next-step-assigned");
-        } finally {
-          filterService.deleteFilter(thisCase.getId());
         }
       } catch (Throwable failure) {
         browser.screenshot("failure-13-next-step");
