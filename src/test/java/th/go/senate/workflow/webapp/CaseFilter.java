@@ -1,5 +1,6 @@
 package th.go.senate.workflow.webapp;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -7,6 +8,8 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A Tasklist filter of one case, with the card variables of one of the platform's filters: the shared test database
@@ -15,6 +18,8 @@ import org.openqa.selenium.By;
  * ignores a changed URL hash), and is deleted by {@link #close()}.
  */
 final class CaseFilter implements AutoCloseable {
+
+  private static final Duration TASKLIST_START = Duration.ofSeconds(120);
 
   private final FilterService filters;
   private final Filter filter;
@@ -30,11 +35,18 @@ final class CaseFilter implements AutoCloseable {
     filters.saveFilter(filter);
   }
 
-  /** Opens Tasklist afresh (so that it reads the filters again) and chooses this filter. */
+  /**
+   * Opens Tasklist afresh (so that it reads the filters again) and chooses this filter. One navigation to the list's
+   * URL without a fragment is a full load (a fragment alone would not be). A reload right after it (as this helper
+   * did) interrupted the first load's module imports, and about one time in ten Tasklist then stayed on its splash
+   * screen for good: it never asked for its scripts/config.js again (seen in Tomcat's access log). Tasklist's
+   * start is given more time than a click: on a busy machine it has taken over 30 s.
+   */
   void openIn(Chromium browser, int port) {
     browser.open("http://localhost:" + port + "/camunda/app/tasklist/default/");
-    browser.driver.navigate().refresh();
-    browser.click(By.xpath("//a[contains(normalize-space(.),'" + name + "')]"));
+    By link = By.xpath("//a[contains(normalize-space(.),'" + name + "')]");
+    new WebDriverWait(browser.driver, TASKLIST_START).until(ExpectedConditions.presenceOfElementLocated(link));
+    browser.click(link);
   }
 
   @Override
