@@ -21,6 +21,8 @@
  *    platform gives, engine/CaseStart), so the clerk can quote it.
  */
 
+import { appModule, appName, onPageChange } from './senate-page.js';
+
 var BUDDHIST_ERA_OFFSET = 543;
 var BANGKOK_OFFSET_MS = 7 * 60 * 60 * 1000; // Thailand keeps no daylight-saving time.
 
@@ -292,15 +294,8 @@ function watchStarts() {
 }
 
 function configureAngular() {
-  var angular = window.angular;
-  var base = document.querySelector('base');
-  if (!angular || !base || base.getAttribute('app-name') !== 'tasklist') {
-    return;
-  }
-  var module;
-  try {
-    module = angular.module('cam.tasklist');
-  } catch (e) {
+  var module = appName() === 'tasklist' ? appModule() : null;
+  if (!module) {
     return;
   }
   module.config(['$provide', function ($provide) {
@@ -355,16 +350,9 @@ function decorateStartNotice($provide) {
 }
 
 function watchForms() {
-  var scheduled = false;
-  new MutationObserver(function () {
-    if (!scheduled) {
-      scheduled = true;
-      Promise.resolve().then(function () {
-        scheduled = false;
-        enhanceForms(document);
-      });
-    }
-  }).observe(document.documentElement, { childList: true, subtree: true });
+  onPageChange(function () {
+    enhanceForms(document);
+  }, false);
 }
 
 if (typeof document !== 'undefined' && typeof window !== 'undefined' && window.MutationObserver) {

@@ -12,6 +12,8 @@
  *    (its data only: form-js keeps the node and writes the chosen option's label into it later).
  */
 
+import { appModule, onPageChange } from './senate-page.js';
+
 export var STORAGE_KEY = 'senate-language';
 export var LANGUAGES = [
   { key: 'th', label: 'ภาษาไทย' },
@@ -21,11 +23,6 @@ var SWITCH_NAME = { th: 'เลือกภาษา', en: 'Choose a language' }
 var SELECT_PLACEHOLDER = { th: 'เลือก' };
 
 var currentLanguage = null;
-
-function appName() {
-  var base = document.querySelector('base');
-  return base ? base.getAttribute('app-name') : null;
-}
 
 /** The language chosen on the login page, or null (then the browser's language decides). */
 export function chosenLanguage(storage) {
@@ -107,31 +104,17 @@ export function translatePlaceholders(root, language) {
 }
 
 function watch() {
-  var scheduled = false;
-  new MutationObserver(function () {
-    if (!scheduled) {
-      scheduled = true;
-      Promise.resolve().then(function () {
-        scheduled = false;
-        renderSwitch();
-        translatePlaceholders(document, currentLanguage);
-      });
-    }
-  }).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+  onPageChange(function () {
+    renderSwitch();
+    translatePlaceholders(document, currentLanguage);
+  }, true);
 }
 
 /* --- AngularJS: the chosen language first ----------------------------------------------------- */
 
 function configureAngular() {
-  var angular = window.angular;
-  var name = appName();
-  if (!angular || !name) {
-    return;
-  }
-  var module;
-  try {
-    module = angular.module('cam.' + name);
-  } catch (e) {
+  var module = appModule();
+  if (!module) {
     return;
   }
   module.config(['$injector', function ($injector) {

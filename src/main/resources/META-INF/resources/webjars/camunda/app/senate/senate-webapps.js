@@ -21,6 +21,7 @@
  */
 
 import { configureMessages, decorate, startAccessibility } from './senate-a11y.js';
+import { appModule, appName, onPageChange } from './senate-page.js';
 
 var BUDDHIST_ERA_OFFSET = 543;
 var BANGKOK_UTC_OFFSET_MINUTES = 7 * 60; // Thailand keeps no daylight-saving time.
@@ -70,11 +71,6 @@ var FORM_MESSAGES_TH = [
 ];
 
 var currentLanguage = null;
-
-function appName() {
-  var base = document.querySelector('base');
-  return base ? base.getAttribute('app-name') : null;
-}
 
 /* --- dates ------------------------------------------------------------------------------------- */
 
@@ -186,33 +182,20 @@ function translateFormErrors(root) {
 }
 
 function watchForms() {
-  var scheduled = false;
-  new MutationObserver(function () {
-    if (!scheduled) {
-      scheduled = true;
-      Promise.resolve().then(function () {
-        scheduled = false;
-        translateFormErrors(document);
-        decorate(document);
-      });
-    }
-  }).observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+  onPageChange(function () {
+    translateFormErrors(document);
+    decorate(document);
+  }, true);
 }
 
 /* --- AngularJS: header label and current language ------------------------------------------- */
 
 function configureAngular() {
-  var angular = window.angular;
+  var module = appModule();
+  if (!module) {
+    return;
+  }
   var name = appName();
-  if (!angular || !name) {
-    return;
-  }
-  var module;
-  try {
-    module = angular.module('cam.' + name);
-  } catch (e) {
-    return;
-  }
   // config.js `dateFormat` for every app: Cockpit 7.24 fixes its own ISO-like formats before loading the
   // custom scripts, so they are set again here (this block runs after the app's own).
   var conf = window['cam' + name.charAt(0).toUpperCase() + name.slice(1) + 'Conf'];
