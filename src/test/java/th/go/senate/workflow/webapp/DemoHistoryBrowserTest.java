@@ -99,7 +99,8 @@ class DemoHistoryBrowserTest extends PlatformTest {
     String historyIds = ids.stream().map(id -> "'" + id + "'").collect(Collectors.joining(","));
 
     // This fiscal year's running round (the dashboard's default) and the same round of last year, the history's
-    // first year (it begins on the first day of last fiscal year).
+    // first year (it begins on the first day of last fiscal year). On the first morning of a fiscal year the
+    // history has completed nothing in it yet, and the first assertion below says so.
     LocalDate today = BangkokTime.today();
     int fiscalYear = FiscalYear.of(today);
     int month = today.getMonthValue();
