@@ -13,15 +13,14 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.mock.env.MockEnvironment;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import th.go.senate.workflow.calendar.BangkokTime;
 import th.go.senate.workflow.calendar.DemoSessionPeriods;
 import th.go.senate.workflow.identity.StartupLock;
 import th.go.senate.workflow.support.PlatformTest;
@@ -44,33 +43,17 @@ class DemoHistoryTest extends PlatformTest {
   @Autowired PlatformTransactionManager transactions;
   @Autowired DemoSessionPeriods sessionPeriods;
 
-  /** The instances of this test's history, removed after it: the other tests share the database. */
-  private Set<String> generated = Set.of();
-  private boolean lastYearsSessionsSeeded;
+  /** The history of this test, removed after it: the other tests share the database. */
+  private DemoHistoryCleanUp cleanUp;
 
-  /**
-   * Takes the history out of the shared database again (its cases, their history and facts, the marker, last
-   * year's demo sessions): other tests count open tasks, facts and session periods of these years.
-   */
+  @BeforeEach
+  void cleanUpAfterwards() {
+    cleanUp = new DemoHistoryCleanUp(processEngine, jdbc);
+  }
+
   @AfterEach
   void removeTheHistory() {
-    if (!generated.isEmpty()) {
-      List<String> ids = List.copyOf(generated);
-      List<String> running = runtimeService.createProcessInstanceQuery().processInstanceIds(generated).list().stream()
-          .map(ProcessInstance::getId).toList();
-      if (!running.isEmpty()) {
-        runtimeService.deleteProcessInstances(running, "test: demo history removed", true, true);
-      }
-      historyService.deleteHistoricProcessInstancesIfExists(ids);
-      String in = ids.stream().map(id -> "'" + id + "'").collect(Collectors.joining(","));
-      jdbc.update("delete from kpi_step_fact where process_instance_id in (" + in + ")");
-      jdbc.update("delete from kpi_case_fact where process_instance_id in (" + in + ")");
-    }
-    managementService.deleteProperty(DemoHistory.MARKER);
-    if (lastYearsSessionsSeeded) {
-      jdbc.update("delete from calendar_session_period where name like ? and closed_on < ?",
-          "%" + DemoSessionPeriods.MARK, java.sql.Date.valueOf(BangkokTime.today().withDayOfYear(1)));
-    }
+    cleanUp.remove();
   }
 
   @Test
@@ -90,12 +73,9 @@ class DemoHistoryTest extends PlatformTest {
         (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
     boolean executorActive = configuration.getJobExecutor() != null && configuration.getJobExecutor().isActive();
 
-    // As in the demo profile: session periods, without which a bill's limit in session days cannot be counted
-    // (the demo seeds this year's; the history also needs last year's).
-    lastYearsSessionsSeeded = sessionPeriods.seed(BangkokTime.today().getYear() - 1) > 0;
-    sessionPeriods.seed(BangkokTime.today().getYear());
-    DemoHistory.Result result = history.generate(SIZE);
-    generated = result.processInstanceIds();
+    // As in the demo profile: session periods, then the history.
+    cleanUp.seedSessionPeriods(sessionPeriods);
+    DemoHistory.Result result = cleanUp.generate(history, SIZE);
 
     assertThat(result.generated()).isTrue();
     assertThat(result.casesStarted()).isGreaterThanOrEqualTo(SIZE * 9 / 10);
