@@ -265,6 +265,12 @@ class KpiReportTest extends PlatformTest {
     long[] six = {10, 10, 10, 10, 10, 10};
     long[] rising = {5, 6, 7, 8, 9, 10};
     assertThat(Projection.yearEndPercent(six, rising)).isEqualTo(87.5); // (45 + 60) / 120
+    // in December (month 3, just begun) a falling October–November is not extended to September: the share so far
+    assertThat(Projection.yearEndPercent(new long[] {20, 20, 2}, new long[] {17, 14, 1})).isEqualTo(76.2); // 32 / 42
+    // from January the line is drawn: 90, 80, 70, 60 % (10 steps a month) go on falling (0 % from month 10); months 5-12 at 10 steps each: (30 + 5 + 4 + 3 + 2 + 1) / 120
+    long[] four = {10, 10, 10, 10};
+    long[] falling = {9, 8, 7, 6};
+    assertThat(Projection.yearEndPercent(four, falling)).isEqualTo(37.5);
   }
 
   // ------------------------------------------------------------------------------------ exports
