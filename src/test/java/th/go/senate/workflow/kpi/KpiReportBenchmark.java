@@ -51,7 +51,13 @@ public final class KpiReportBenchmark {
     boolean statements = arguments.remove("--statements");
     boolean before = !arguments.remove("--no-before");
     int facts = arguments.isEmpty() ? 1_000_000 : Integer.parseInt(arguments.get(0));
-    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+    EmbeddedPostgres.Builder server = EmbeddedPostgres.builder();
+    // -Dbench.workMem=16MB: the server's work_mem (PostgreSQL's default 4MB makes the step report's hash spill).
+    String workMem = System.getProperty("bench.workMem");
+    if (workMem != null) {
+      server.setServerConfig("work_mem", workMem);
+    }
+    try (EmbeddedPostgres postgres = server.start()) {
       DataSource dataSource = postgres.getPostgresDatabase();
       // First the schema as it was before the covering indexes (V17_5), to measure the present code on it.
       Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").table("senate_schema_history")
@@ -281,6 +287,7 @@ public final class KpiReportBenchmark {
         .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse("?");
     return "machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + cpu + ", JVM max heap "
         + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB, "
-        + jdbc.queryForObject("select version()", String.class).split(",")[0];
+        + jdbc.queryForObject("select version()", String.class).split(",")[0] + ", work_mem "
+        + jdbc.queryForObject("show work_mem", String.class);
   }
 }

@@ -72,11 +72,41 @@ public final class Chromium implements AutoCloseable {
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
         .usingAnyFreePort().build();
     driver = new ChromeDriver(service, options);
+    // Tasklist and Cockpit re-render their lists while they load: an element a condition has just found may be
+    // replaced before the condition reads it (stale), which means "not yet", not a failure.
     wait = new WebDriverWait(driver, PATIENCE);
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
   }
 
   public void open(String url) {
     driver.get(url);
+  }
+
+  /**
+   * Signs in on a webapp's login page ({@code appUrl}, e.g. {@code …/camunda/app/cockpit/default/}) as a demo user
+   * (password {@code demo}). The page is loaded again when its form does not come within a minute: on a machine
+   * loaded far beyond its cores a webapp's first load can stay on its splash screen (its plugin bundle timed out),
+   * which a new load, the bundles now cached, cures; so, a few times. Then up to three minutes for the sign-in.
+   */
+  public void logIn(String appUrl, String user) {
+    By name = By.cssSelector("form[name=signinForm] input[type=text]");
+    for (int attempt = 1; ; attempt++) {
+      open(appUrl);
+      try {
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.visibilityOfElementLocated(name));
+        break;
+      } catch (org.openqa.selenium.TimeoutException e) {
+        if (attempt == 4) {
+          throw e;
+        }
+      }
+    }
+    WebDriverWait signIn = new WebDriverWait(driver, Duration.ofSeconds(180));
+    signIn.until(ExpectedConditions.visibilityOfElementLocated(name)).sendKeys(user);
+    signIn.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form[name=signinForm] input[type=password]")))
+        .sendKeys("demo");
+    click(By.cssSelector("form[name=signinForm] button[type=submit]"));
+    signIn.until(d -> d.findElements(By.cssSelector("form[name=signinForm]")).isEmpty());
   }
 
   public WebElement visible(By by) {

@@ -520,24 +520,7 @@ class DemoHistoryBrowserTest extends PlatformTest {
     return patient(browser).until(ExpectedConditions.visibilityOfElementLocated(by));
   }
 
-  /** Logs in to a webapp; Cockpit's bundle can time out on a loaded machine, which a reload cures: a few times. */
   private void logIn(Chromium browser, String app, String user) {
-    By name = By.cssSelector("form[name=signinForm] input[type=text]");
-    for (int attempt = 1; ; attempt++) {
-      browser.open("http://localhost:" + port + "/camunda/app/" + app + "/default/");
-      try {
-        new WebDriverWait(browser.driver, Duration.ofSeconds(60))
-            .until(ExpectedConditions.visibilityOfElementLocated(name));
-        break;
-      } catch (org.openqa.selenium.TimeoutException e) {
-        if (attempt == 4) {
-          throw e;
-        }
-      }
-    }
-    visible(browser, name).sendKeys(user);
-    visible(browser, By.cssSelector("form[name=signinForm] input[type=password]")).sendKeys("demo");
-    browser.click(By.cssSelector("form[name=signinForm] button[type=submit]"));
-    patient(browser).until(d -> d.findElements(By.cssSelector("form[name=signinForm]")).isEmpty());
+    browser.logIn("http://localhost:" + port + "/camunda/app/" + app + "/default/", user);
   }
 }

@@ -322,27 +322,7 @@ class KpiDashboardBrowserTest extends PlatformTest {
     return "http://localhost:" + port + "/camunda/app/" + app + "/default/";
   }
 
-  /**
-   * Cockpit's bootstrap gives its plugin bundle (requirejs) a few seconds: on a machine loaded far beyond its cores
-   * it can time out and leave the page loading, which a reload (the bundle now cached) cures; so, a few times.
-   */
   private void logIn(Chromium browser, String app, String user) {
-    By name = By.cssSelector("form[name=signinForm] input[type=text]");
-    for (int attempt = 1; ; attempt++) {
-      browser.open(app(app));
-      try {
-        new WebDriverWait(browser.driver, Duration.ofSeconds(60))
-            .until(ExpectedConditions.visibilityOfElementLocated(name));
-        break;
-      } catch (org.openqa.selenium.TimeoutException e) {
-        if (attempt == 4) {
-          throw e;
-        }
-      }
-    }
-    visible(browser, name).sendKeys(user);
-    visible(browser, By.cssSelector("form[name=signinForm] input[type=password]")).sendKeys("demo");
-    browser.click(By.cssSelector("form[name=signinForm] button[type=submit]"));
-    patient(browser).until(d -> d.findElements(By.cssSelector("form[name=signinForm]")).isEmpty());
+    browser.logIn(app(app), user);
   }
 }
