@@ -339,7 +339,7 @@ public class KpiReportQueries {
   }
 
   /** The query's process and bureau filters as {@code and …} conditions; their values go into {@code params}. */
-  private static String filters(ReportQuery query, MapSqlParameterSource params) {
+  static String filters(ReportQuery query, MapSqlParameterSource params) {
     StringBuilder sql = new StringBuilder();
     if (query.processKey() != null) {
       sql.append(" and process_key = :processKey");

@@ -14,19 +14,23 @@ import th.go.senate.workflow.calendar.BangkokTime;
 
 /**
  * The KPI fact tables. Writes run on the engine's connection and transaction (Spring manages both), so a
- * rolled-back step leaves no fact.
+ * rolled-back step leaves no fact. Every change of a step fact also goes to the report's pre-aggregate
+ * ({@link KpiTotalsRepository}), in the same transaction: the fact is read (and locked) before the change, so the
+ * difference is exact even when a timer and a clerk change the same step at once.
  */
 @Repository
 public class KpiRepository {
 
-  private static final String STEP_COLUMNS = "task_id, process_key, process_instance_id, business_key, step_id, "
+  static final String STEP_COLUMNS = "task_id, process_key, process_instance_id, business_key, step_id, "
       + "step_name, candidate_group, assignee, created_at, claimed_at, completed_at, due_at, calendar_kind, "
       + "working_minutes, sla_met, breached_at, escalations, end_state";
 
   private final JdbcTemplate jdbc;
+  private final KpiTotalsRepository totals;
 
-  public KpiRepository(JdbcTemplate jdbc) {
+  public KpiRepository(JdbcTemplate jdbc, KpiTotalsRepository totals) {
     this.jdbc = jdbc;
+    this.totals = totals;
   }
 
   static OffsetDateTime time(Instant instant) {
@@ -38,6 +42,7 @@ public class KpiRepository {
         f.taskId(), f.processKey(), f.processInstanceId(), f.businessKey(), f.stepId(), f.stepName(),
         f.candidateGroup(), f.assignee(), f.createdAt(), f.claimedAt(), f.completedAt(), f.dueAt(), f.calendar(),
         f.workingMinutes(), f.slaMet(), f.breachedAt(), f.escalations(), f.endState());
+    totals.record(null, f);
   }
 
   public void claimed(String taskId, String assignee, Instant at) {
@@ -46,21 +51,32 @@ public class KpiRepository {
   }
 
   public void ended(String taskId, String endState, Instant at, Integer workingMinutes, Boolean slaMet) {
-    jdbc.update("update kpi_step_fact set completed_at = ?, working_minutes = ?, sla_met = ?, end_state = ? "
-        + "where task_id = ?", time(at), workingMinutes, slaMet, endState, taskId);
+    changed(taskId, () -> jdbc.update("update kpi_step_fact set completed_at = ?, working_minutes = ?, sla_met = ?, "
+        + "end_state = ? where task_id = ?", time(at), workingMinutes, slaMet, endState, taskId));
   }
 
   public void breached(String taskId, Instant at) {
-    jdbc.update("update kpi_step_fact set breached_at = coalesce(breached_at, ?), sla_met = false, "
-        + "escalations = escalations + 1 where task_id = ?", time(at), taskId);
+    changed(taskId, () -> jdbc.update("update kpi_step_fact set breached_at = coalesce(breached_at, ?), "
+        + "sla_met = false, escalations = escalations + 1 where task_id = ?", time(at), taskId));
   }
 
   public void escalated(String taskId) {
-    jdbc.update("update kpi_step_fact set escalations = escalations + 1 where task_id = ?", taskId);
+    changed(taskId, () -> jdbc.update("update kpi_step_fact set escalations = escalations + 1 where task_id = ?",
+        taskId));
   }
 
   public void dueChanged(String taskId, Instant dueAt) {
-    jdbc.update("update kpi_step_fact set due_at = ? where task_id = ?", time(dueAt), taskId);
+    changed(taskId, () -> jdbc.update("update kpi_step_fact set due_at = ? where task_id = ?", time(dueAt), taskId));
+  }
+
+  /** Runs an update of a step fact and adds its difference to the totals: the fact locked and read before, read after. */
+  private void changed(String taskId, Runnable update) {
+    StepFact before = jdbc.query("select " + STEP_COLUMNS + " from kpi_step_fact where task_id = ? for update",
+        KpiRepository::step, taskId).stream().findFirst().orElse(null);
+    update.run();
+    if (before != null) {
+      totals.record(before, findStep(taskId).orElseThrow());
+    }
   }
 
   public Optional<StepFact> findStep(String taskId) {
@@ -104,7 +120,7 @@ public class KpiRepository {
         .stream().findFirst();
   }
 
-  private static StepFact step(ResultSet rs, int row) throws SQLException {
+  static StepFact step(ResultSet rs, int row) throws SQLException {
     return new StepFact(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
         rs.getString(6), rs.getString(7), rs.getString(8), local(rs, 9), local(rs, 10), local(rs, 11),
         local(rs, 12), rs.getString(13), (Integer) rs.getObject(14), (Boolean) rs.getObject(15), local(rs, 16),

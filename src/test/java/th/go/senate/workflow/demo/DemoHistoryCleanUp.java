@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import th.go.senate.workflow.calendar.BangkokTime;
 import th.go.senate.workflow.calendar.DemoSessionPeriods;
+import th.go.senate.workflow.kpi.KpiTotalsRepository;
 
 /**
  * A demo history on the shared test database, and its removal: the tests that generate one ({@code DemoHistoryTest},
@@ -20,12 +21,14 @@ public final class DemoHistoryCleanUp {
 
   private final ProcessEngine processEngine;
   private final JdbcTemplate jdbc;
+  private final KpiTotalsRepository totals;
   private Set<String> generated = Set.of();
   private boolean lastYearsSessionsSeeded;
 
-  public DemoHistoryCleanUp(ProcessEngine processEngine, JdbcTemplate jdbc) {
+  public DemoHistoryCleanUp(ProcessEngine processEngine, JdbcTemplate jdbc, KpiTotalsRepository totals) {
     this.processEngine = processEngine;
     this.jdbc = jdbc;
+    this.totals = totals;
   }
 
   /**
@@ -62,6 +65,7 @@ public final class DemoHistoryCleanUp {
       String in = ids.stream().map(id -> "'" + id + "'").collect(Collectors.joining(","));
       jdbc.update("delete from kpi_step_fact where process_instance_id in (" + in + ")");
       jdbc.update("delete from kpi_case_fact where process_instance_id in (" + in + ")");
+      totals.rebuild(); // the facts went by SQL: the report's totals rebuilt from those left
       generated = Set.of();
     }
     processEngine.getManagementService().deleteProperty(DemoHistory.MARKER);

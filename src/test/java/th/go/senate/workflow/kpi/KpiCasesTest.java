@@ -26,6 +26,7 @@ class KpiCasesTest extends PlatformTest {
 
   private static final String ROUND = "fiscalYear=2562&round=6";
   private String key;
+  @org.springframework.beans.factory.annotation.Autowired KpiTotalsRepository totals;
 
   @BeforeEach
   void facts() {
@@ -42,6 +43,7 @@ class KpiCasesTest extends PlatformTest {
     fact("c1-late", "burCommittee1", at(2018, 12, 3), at(2018, 12, 28), at(2018, 12, 10), false, "COMPLETED");
     fact("c1-nosla", "burCommittee1", at(2019, 2, 4), at(2019, 3, 1), at(2019, 2, 11), null, "COMPLETED");
     fact("c1-overdue", "burCommittee1", at(2019, 3, 1), null, at(2019, 3, 8), null, null);
+    totals.rebuild(); // facts written by SQL, not by the recorder: the repair command adds them to the totals
   }
 
   @Test
@@ -124,6 +126,7 @@ class KpiCasesTest extends PlatformTest {
         "integrityCase", "pi-" + key + "-integrity", secret, "Task_Cases", "ขั้นตอนทดสอบ", "grpInternalAudit", null,
         KpiRepository.time(bangkok(at(2019, 3, 4))), null, KpiRepository.time(bangkok(at(2019, 3, 6))),
         "WORKING_DAYS", null, null, 0, null);
+    totals.rebuild();
     String path = "/api/kpi/cases?" + ROUND + "&measure=overdue&processKey=integrityCase";
     JsonNode manager = ok(get(path, "kpiManagersUser"));
     assertThat(manager.path("total").asLong()).isGreaterThanOrEqualTo(1);

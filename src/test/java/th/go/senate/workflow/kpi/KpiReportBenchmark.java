@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import th.go.senate.workflow.identity.BureauDirectory;
@@ -25,10 +26,10 @@ import th.go.senate.workflow.kpi.ReportQuery.GroupBy;
 
 /**
  * Benchmark (a program, not a test): loads 1,000,000 step facts into an embedded PostgreSQL (binaries from
- * Maven, no Docker) and prints p50/p95 of whole reports with the machine: first the present code (five
- * statements, {@link KpiReportService#fiveStatementReport}) on the schema before V17_5, then, after V17_5's
- * covering indexes, the five statements and the two of {@link KpiReportService#report} side by side, after
- * checking that both give the same report. {@code --statements} adds each statement on its own, {@code --explain}
+ * Maven, no Docker) and prints p50/p95 of whole reports with the machine: first the present code (two statements
+ * over the facts, {@link KpiReportService#factsReport}) on the schema before V18_1, then, after V18_1 and the
+ * repair command (timed), the present code and the pre-aggregate of {@link KpiReportService#report} side by side,
+ * after checking that both give the same report; also for a round in progress. {@code --statements} adds each statement on its own, {@code --explain}
  * prints every plan once. Run:
  * <pre>
  * mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
@@ -42,8 +43,8 @@ public final class KpiReportBenchmark {
   /** The embedded PostgreSQL server's pid (the parent of every backend), for its CPU time. */
   private static long postmaster;
 
-  /** The last migration before the covering indexes of the whole reports (V17_5). */
-  private static final String BEFORE_COVERING_INDEXES = "17.3";
+  /** The last migration before the report's pre-aggregate (V18_1). */
+  private static final String BEFORE_TOTALS = "17.5";
 
   public static void main(String[] args) throws Exception {
     List<String> arguments = new ArrayList<>(List.of(args));
@@ -59,9 +60,9 @@ public final class KpiReportBenchmark {
     }
     try (EmbeddedPostgres postgres = server.start()) {
       DataSource dataSource = postgres.getPostgresDatabase();
-      // First the schema as it was before the covering indexes (V17_5), to measure the present code on it.
+      // First the schema as it was before the pre-aggregate (V18_1), to measure the present code on it.
       Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").table("senate_schema_history")
-          .target(BEFORE_COVERING_INDEXES).load().migrate();
+          .target(BEFORE_TOTALS).load().migrate();
       JdbcTemplate jdbc = new JdbcTemplate(dataSource);
       long loadStart = System.nanoTime();
       load(jdbc, facts);
@@ -87,7 +88,8 @@ public final class KpiReportBenchmark {
         };
       }
       KpiReportQueries queries = new KpiReportQueries(measured);
-      KpiReportService service = new KpiReportService(queries, null, new BureauDirectory()) {
+      KpiReportService service = new KpiReportService(queries, new KpiTotalsQueries(measured), null,
+          new BureauDirectory()) {
         @Override
         public java.util.Map<String, String> processNames() {
           return java.util.Map.of(); // the names come from the engine's repository, not started here
@@ -106,34 +108,55 @@ public final class KpiReportBenchmark {
         wholeReports.add(oneProcess);
       }
       wholeReports.add(head);
+      // A round in progress: its report's instant is "now" (the clock set to 15 Dec 2025), last year's a year
+      // before, both mid-month.
+      ReportPeriod inProgress = new ReportPeriod(2569, 6);
+      Instant now = Instant.parse("2025-12-15T03:00:00Z");
+      ReportQuery running = new ReportQuery(inProgress, GroupBy.PROCESS, null, null);
 
       System.out.println("(p50/p95: wall time; cpu: CPU time of this JVM and of the PostgreSQL server with all its "
           + "processes, parallel workers included, per report, the mean of the runs: what a report costs whatever "
           + "else the machine runs)");
       if (before) {
-        System.out.printf("%n%-60s %8s %8s %8s%n", "1. present code (five statements), present indexes", "p50 ms",
-            "p95 ms", "cpu ms");
+        System.out.printf("%n%-60s %8s %8s %8s%n", "1. present code (two statements), present indexes (V17_5)",
+            "p50 ms", "p95 ms", "cpu ms");
         for (ReportQuery query : wholeReports) {
-          measure("whole report, " + describe(query), () -> service.fiveStatementReport(query));
+          measure("whole report, " + describe(query), () -> service.factsReport(query));
         }
       }
 
       Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").table("senate_schema_history")
           .load().migrate();
       jdbc.execute("vacuum analyze kpi_step_fact");
-      System.out.printf("%n%-60s %8s %8s %8s | %8s %8s %8s%n", "2. with the covering indexes (V17_5): five "
-          + "statements | two", "p50 ms", "p95 ms", "cpu ms", "p50 ms", "p95 ms", "cpu ms");
+      KpiTotalsRepository totals = new KpiTotalsRepository(dataSource, new DataSourceTransactionManager(dataSource));
+      KpiTotalsRepository.Rebuild rebuild = totals.rebuild();
+      jdbc.execute("vacuum analyze kpi_step_month");
+      jdbc.execute("vacuum analyze kpi_step_duration");
+      System.out.printf("%nrepair command (pre-aggregate rebuilt from the facts): %,d facts, %,d month rows, %,d band "
+          + "rows in %.1f s%n", rebuild.facts(), rebuild.monthRows(), rebuild.bandRows(), rebuild.millis() / 1e3);
+      System.out.printf("%n%-60s %8s %8s %8s | %8s %8s %8s%n", "2. after V18_1: present code (two statements) | "
+          + "pre-aggregate", "p50 ms", "p95 ms", "cpu ms", "p50 ms", "p95 ms", "cpu ms");
       System.out.println("(interleaved: one run of each in turn, so that other load on the machine hits both alike)");
       for (ReportQuery query : wholeReports) {
-        if (!service.report(query).equals(service.fiveStatementReport(query))) {
+        if (!service.report(query).equals(service.factsReport(query))) {
           throw new IllegalStateException("the two paths disagree on " + describe(query));
         }
-        measureSideBySide("whole report, " + describe(query), () -> service.fiveStatementReport(query),
+        measureSideBySide("whole report, " + describe(query), () -> service.factsReport(query),
             () -> service.report(query));
       }
+      org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(now));
+      try {
+        if (!service.report(running).equals(service.factsReport(running))) {
+          throw new IllegalStateException("the two paths disagree on a round in progress");
+        }
+        measureSideBySide("whole report, a round in progress (15 Dec), by process", () -> service.factsReport(running),
+            () -> service.report(running));
+      } finally {
+        org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+      }
       if (statements) {
-        System.out.printf("%n%-60s %8s %8s %8s%n", "3. single statements, covering indexes", "p50 ms", "p95 ms",
-            "cpu ms");
+        System.out.printf("%n%-60s %8s %8s %8s%n", "3. single statements over the facts, after V18_1", "p50 ms",
+            "p95 ms", "cpu ms");
         System.out.println("(\"figures\" = its two statements: steps completed per working-minutes value, and the other slices)");
         for (GroupBy groupBy : GroupBy.values()) {
           ReportQuery all = new ReportQuery(period, groupBy, null, null);

@@ -16,7 +16,8 @@ import th.go.senate.workflow.kpi.ReportQuery.GroupBy;
 import th.go.senate.workflow.support.PlatformTest;
 
 /**
- * A whole report in two statements ({@link KpiReportQueries#whole}) is the report the five statements gave before
+ * A whole report from the pre-aggregate ({@link KpiTotalsQueries}) is the report of the two statements over the facts
+ * ({@link KpiReportQueries#whole}), which is the report the five statements gave before
  * ({@link KpiReportService#fiveStatementReport}): every grouping, round and filter, over a fixture of two
  * processes of their own that has each case the statements treat apart (a step only completed in the round, one
  * without working minutes, a cancelled one, one open at the round's end and completed after it, one with no
@@ -46,12 +47,18 @@ class KpiReportStatementsTest extends PlatformTest {
   private static String processA;
   private static String processB;
   @Autowired KpiReportService reports;
+  @Autowired KpiTotalsRepository totals;
 
   @BeforeEach
   void fixture() {
-    if (processA != null) {
-      return;
+    if (processA == null) {
+      insertFixture();
     }
+    // The fixture's facts, and those other tests wrote by SQL, are not the recorder's: the repair command adds them.
+    totals.rebuild();
+  }
+
+  private void insertFixture() {
     String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     processA = "kpiWholeA" + suffix;
     processB = "kpiWholeB" + suffix;
@@ -71,19 +78,19 @@ class KpiReportStatementsTest extends PlatformTest {
   }
 
   @Test
-  void twoStatementsGiveTheReportOfTheFiveForEveryGroupingRoundAndFilter() {
+  void preAggregateTwoStatementsAndFiveGiveOneReportForEveryGroupingRoundAndFilter() {
     List<ReportQuery> queries = queries();
     assertThat(queries).hasSize(3 * 3 * 8);
     for (ReportQuery query : queries) {
-      assertThat(reports.report(query)).as(query.toString()).isEqualTo(reports.fiveStatementReport(query));
+      allThreeAgree(query);
     }
   }
 
   @Test
-  void twoStatementsGiveTheReportOfTheFiveInARoundInProgress() {
+  void preAggregateTwoStatementsAndFiveGiveOneReportInARoundInProgress() {
     clockAt(LocalDateTime.of(2017, 2, 15, 10, 0));
     for (ReportQuery query : queries()) {
-      assertThat(reports.report(query)).as(query.toString()).isEqualTo(reports.fiveStatementReport(query));
+      allThreeAgree(query);
     }
     KpiReport report = reports.report(new ReportQuery(new ReportPeriod(2560, 6), GroupBy.PROCESS, processA, null));
     // October to February have begun: 2/2 on time, 0, 0/1, 1/1, 0
@@ -92,7 +99,7 @@ class KpiReportStatementsTest extends PlatformTest {
   }
 
   @Test
-  void theTwoStatementsCountLastYearAndTheMonthsAndNameAStepOnlyCompletedInTheRound() {
+  void lastYearTheMonthsAndTheNameOfAStepOnlyCompletedInTheRound() {
     KpiReport byStep = reports.report(new ReportQuery(new ReportPeriod(2560, 6), GroupBy.STEP, processA, null));
     assertThat(byStep.rows()).extracting(Row::key).containsExactly(processA + "/Task_Decide",
         processA + "/Task_Intake", processA + "/Task_Sign");
@@ -132,6 +139,13 @@ class KpiReportStatementsTest extends PlatformTest {
     assertThat(it.previous().backlogByAge()).containsExactly(0L, 0L, 0L, 0L, 1L);
     assertThat(byBureau.rows().get(2).current().completed()).isZero(); // cancelled
     assertThat(byBureau.rows().get(2).current().started()).isEqualTo(1);
+  }
+
+  private void allThreeAgree(ReportQuery query) {
+    KpiReport fromTotals = reports.report(query);
+    KpiReport overFacts = reports.factsReport(query);
+    assertThat(fromTotals).as("pre-aggregate: " + query).isEqualTo(overFacts);
+    assertThat(overFacts).as("two statements: " + query).isEqualTo(reports.fiveStatementReport(query));
   }
 
   /** Every grouping of rounds 6, 9 and 12 of FY 2560, all facts or filtered by process, bureau or both. */

@@ -63,6 +63,7 @@ class KpiReportTest extends PlatformTest {
   private final ObjectMapper json = new ObjectMapper();
   private static String processKey;
   @Autowired IndicatorService indicators;
+  @Autowired KpiTotalsRepository totals;
 
   record Reply(int status, String contentType, byte[] body) {
     String text() {
@@ -91,6 +92,8 @@ class KpiReportTest extends PlatformTest {
         at(2017, 4, 5, 16, 30), null, 0);
     fact("G", "burLegal", "Task_Intake", at(2015, 11, 2, 9, 0), at(2015, 11, 3, 9, 0), "COMPLETED", 60, false, null, null, 0);
     fact("H", "burLegal", "Task_Intake", at(2016, 3, 31, 9, 0), at(2016, 3, 31, 10, 0), "COMPLETED", 20, true, null, null, 0);
+    // Facts written by SQL, not by the recorder: the repair command adds them to the report's totals.
+    totals.rebuild();
   }
 
   // ------------------------------------------------------------------------------------ the figures
@@ -225,6 +228,7 @@ class KpiReportTest extends PlatformTest {
         + "candidate_group, created_at, completed_at, calendar_kind, working_minutes, sla_met, escalations, end_state) "
         + "values (?,?,?,?,?,?,?,?,?,?,?,?,?)", process + "-K", process, process + "-pi-K", "Task_Intake", "รับเรื่อง",
         "burLegal", time(at(2017, 9, 29, 9, 0)), time(at(2017, 10, 2, 9, 0)), "WORKING_DAYS", 400, true, 0, "COMPLETED");
+    totals.rebuild();
     JsonNode row = getJson("kpiManagersUser", "fiscalYear=2561&round=6&groupBy=step&processKey=" + process)
         .path("rows").get(0);
     assertThat(row.path("current").path("started").asLong()).isZero();

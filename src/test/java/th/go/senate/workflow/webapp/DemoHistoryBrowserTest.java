@@ -72,11 +72,12 @@ class DemoHistoryBrowserTest extends PlatformTest {
   @Autowired PublicStatisticsController publicStatistics;
 
   private DemoHistoryCleanUp cleanUp;
+  @Autowired th.go.senate.workflow.kpi.KpiTotalsRepository totals;
 
   @BeforeEach
   void chromiumInstalled() {
     Chromium.requireInstalled();
-    cleanUp = new DemoHistoryCleanUp(processEngine, jdbc);
+    cleanUp = new DemoHistoryCleanUp(processEngine, jdbc, totals);
   }
 
   @AfterEach
