@@ -28,8 +28,8 @@ create table kpi_step_month (
   primary key (month_start, process_key, step_id, candidate_group)
 );
 
--- The completed steps of the quarter (October-December, ...: every round ends on a quarter's end) per band of ten
--- working minutes (band = working_minutes / 10): where the median and 90th percentile fall; the exact values
+-- The completed steps of the quarter (October-December, ...: every round ends on a quarter's end) per band of 30
+-- working minutes (band = working_minutes / 30): where the median and 90th percentile fall; the exact values
 -- then come from the facts of that one band (kpi_step_fact_step below).
 create table kpi_step_duration (
   quarter_start   date not null,

@@ -70,7 +70,7 @@ public class KpiRecorder implements TaskListener {
   }
 
   private void ended(DelegateTask task, String endState, Instant now) {
-    StepFact fact = repository.findStep(task.getId()).orElse(null);
+    StepFact fact = repository.lockStep(task.getId()).orElse(null);
     if (fact == null) {
       return;
     }
@@ -81,7 +81,7 @@ public class KpiRecorder implements TaskListener {
     Boolean slaMet = COMPLETED.equals(endState)
         ? Boolean.valueOf(fact.breachedAt() == null && (fact.dueAt() == null || !now.isAfter(fact.dueAt().toInstant())))
         : fact.slaMet();
-    repository.ended(task.getId(), endState, now, minutes, slaMet);
+    repository.ended(fact, endState, now, minutes, slaMet);
     if (COMPLETED.equals(endState)) {
       metrics.stepCompleted(fact.processKey(), fact.stepId(), minutes);
     }

@@ -50,9 +50,17 @@ public class KpiRepository {
         assignee, assignee == null ? null : time(at), taskId);
   }
 
-  public void ended(String taskId, String endState, Instant at, Integer workingMinutes, Boolean slaMet) {
-    changed(taskId, () -> jdbc.update("update kpi_step_fact set completed_at = ?, working_minutes = ?, sla_met = ?, "
-        + "end_state = ? where task_id = ?", time(at), workingMinutes, slaMet, endState, taskId));
+  /**
+   * The step ended: {@code fact} as {@link #lockStep} read it in this transaction. The update sets the four values
+   * outright, so the fact after it is known without reading it again.
+   */
+  public void ended(StepFact fact, String endState, Instant at, Integer workingMinutes, Boolean slaMet) {
+    jdbc.update("update kpi_step_fact set completed_at = ?, working_minutes = ?, sla_met = ?, end_state = ? "
+        + "where task_id = ?", time(at), workingMinutes, slaMet, endState, fact.taskId());
+    totals.record(fact, new StepFact(fact.taskId(), fact.processKey(), fact.processInstanceId(), fact.businessKey(),
+        fact.stepId(), fact.stepName(), fact.candidateGroup(), fact.assignee(), fact.createdAt(), fact.claimedAt(),
+        time(at), fact.dueAt(), fact.calendar(), workingMinutes, slaMet, fact.breachedAt(), fact.escalations(),
+        endState));
   }
 
   public void breached(String taskId, Instant at) {
@@ -71,12 +79,20 @@ public class KpiRepository {
 
   /** Runs an update of a step fact and adds its difference to the totals: the fact locked and read before, read after. */
   private void changed(String taskId, Runnable update) {
-    StepFact before = jdbc.query("select " + STEP_COLUMNS + " from kpi_step_fact where task_id = ? for update",
-        KpiRepository::step, taskId).stream().findFirst().orElse(null);
+    StepFact before = lockStep(taskId).orElse(null);
     update.run();
     if (before != null) {
       totals.record(before, findStep(taskId).orElseThrow());
     }
+  }
+
+  /**
+   * The fact, locked until the transaction ends: read before a change whose difference goes to the totals, so that a
+   * timer and a clerk changing the same step one after the other each see the other's change.
+   */
+  public Optional<StepFact> lockStep(String taskId) {
+    return jdbc.query("select " + STEP_COLUMNS + " from kpi_step_fact where task_id = ? for update",
+        KpiRepository::step, taskId).stream().findFirst();
   }
 
   public Optional<StepFact> findStep(String taskId) {

@@ -21,8 +21,11 @@ import th.go.senate.workflow.calendar.BangkokTime;
  */
 final class StepTotals {
 
-  /** Width of a duration band in working minutes: small enough that the exact look-up reads few facts. */
-  static final int BAND_MINUTES = 10;
+  /**
+   * Width of a duration band in working minutes: half an hour, so that a round's bands are few to read and the
+   * facts of one band (the exact look-up) few as well (KpiReportBenchmark, docs/performance.md).
+   */
+  static final int BAND_MINUTES = 30;
 
   /** The columns of a month row, in this order in {@link Row#counts}. */
   enum Count {
