@@ -6,11 +6,12 @@
 -- Per Bangkok calendar month (month_start: its first day; "month" is a reserved word in H2) and step (process, step, candidate group; '' when the step had none):
 --   started, escalations  of the steps created in the month (escalations added later count in the same row),
 --   breaches              SLA breaches recorded in the month,
---   ended                 steps that ended (completed or cancelled) in the month,
+--   ended                 steps that ended (completed or cancelled), by the later of arrival and end,
 --   completed, on_time    steps completed (not cancelled) in the month, and of them with the SLA met,
---   due                   steps due in the month,
---   settled               steps with a due time that had ended, by the month of the later of their end and due:
---                         "overdue at X" = due before X - settled before X; "open at X" = started - ended before X.
+--   due                   steps with a due time, by the later of arrival and due time,
+--   settled               steps with a due time that ended, by the latest of arrival, due time and end:
+--                         "overdue at X" = due before X - settled before X; "open at X" = started - ended before X
+--                         (the later of arrival and ...: only steps that had arrived by X count).
 create table kpi_step_month (
   month_start     date not null,
   process_key     varchar(255) not null,
@@ -55,7 +56,8 @@ create index kpi_step_fact_created on kpi_step_fact (created_at, process_key, st
 
 -- Due within a month, for "overdue at X" when X is not the first of a month (last year's figures of a round in
 -- progress).
-create index kpi_step_fact_due on kpi_step_fact (due_at, completed_at, process_key, step_id, candidate_group);
+create index kpi_step_fact_due on kpi_step_fact (due_at, completed_at, created_at, process_key, step_id,
+  candidate_group);
 
 -- A database that already holds facts gets its totals built from them when the platform next starts
 -- (KpiTotalsController.buildIfRequested): one row here asks for it, and the rebuild removes it.

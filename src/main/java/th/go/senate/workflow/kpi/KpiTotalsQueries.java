@@ -6,14 +6,19 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -32,7 +37,8 @@ import th.go.senate.workflow.kpi.StepTotals.Count;
  * <li><b>Counts</b> (started, escalations, breaches, completed, on time, the months): the month rows of the round,
  * this year and last; a round starts and ends on the first of a month.
  * <li><b>Open and overdue at an instant X</b>: steps started before X less those ended before X; steps due
- * before X less those whose later of end and due lies before X ("settled"). The month rows give both up to the
+ * before X less those whose later of end and due lies before X ("settled"); ended, due and settled each by the
+ * later of that moment and the arrival, so that only steps that had arrived by X count. The month rows give both up to the
  * first of X's month, the facts the days from there to X (none when X is the first of a month, as when a round is
  * over). The backlog's age bands up to 30 days come from the facts that arrived in the 30 days before X, the
  * oldest band is the rest.
@@ -47,6 +53,8 @@ public class KpiTotalsQueries {
 
   private static final List<Integer> AGE_DAYS = KpiReport.AGE_BAND_DAYS;
   private static final double[] PERCENTILES = {0.5, 0.9};
+  private static final Comparator<Step> STEP_ORDER = Comparator.comparing(Step::processKey)
+      .thenComparing(Step::stepId).thenComparing(Step::bureau);
 
   private final NamedParameterJdbcTemplate jdbc;
 
@@ -54,11 +62,10 @@ public class KpiTotalsQueries {
 
   public KpiTotalsQueries(NamedParameterJdbcTemplate jdbc) {
     this.jdbc = jdbc;
-    this.postgres = Boolean.TRUE.equals(jdbc.getJdbcTemplate().execute((java.sql.Connection connection) ->
-        connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")));
+    this.postgres = KpiTotalsRepository.isPostgres(jdbc.getJdbcTemplate().getDataSource());
   }
 
-  /** A step as the totals key it (process, step, candidate group; {@code ""} for none). */
+  /** A step as the totals key it: process, step, candidate group ({@code ""} for none). */
   private record Step(String processKey, String stepId, String bureau) {
   }
 
@@ -134,9 +141,6 @@ public class KpiTotalsQueries {
     return new ReportCounts(groups.get(0), groups.get(1), monthlyShares);
   }
 
-  private static final java.util.Comparator<Step> STEP_ORDER = java.util.Comparator.comparing(Step::processKey)
-      .thenComparing(Step::stepId).thenComparing(Step::bureau);
-
   /** One step's counts as a group of the report (its working minutes: exact where read, else per band). */
   private static GroupCounts groupCounts(GroupBy groupBy, Step step, StepCounts counts) {
     String bureau = step.bureau().isEmpty() ? null : step.bureau();
@@ -165,7 +169,7 @@ public class KpiTotalsQueries {
         groupBy == GroupBy.STEP ? counts.stepName : null,
         new OnTimeShare(counts.count(Count.COMPLETED), counts.count(Count.ON_TIME)), minutes,
         counts.count(Count.STARTED), counts.count(Count.ESCALATIONS), counts.count(Count.BREACHES), counts.open(),
-        List.copyOf(backlog), (counts.dueBefore - counts.settledBefore));
+        List.copyOf(backlog), counts.dueBefore - counts.settledBefore);
   }
 
   /**
@@ -239,11 +243,17 @@ public class KpiTotalsQueries {
       String tag = "select " + year + " as period, process_key, step_id, candidate_group, ";
       String group = " group by process_key, step_id, candidate_group";
       if (monthStart.isBefore(at)) {
-        parts.add(tag + columns("count(*)", "0", "0", "0", b -> "0") + " from kpi_step_fact where created_at >= " + m
-            + " and created_at < " + x + filters + group);
-        parts.add(tag + columns("0", "count(*)", "0", "count(*) filter (where due_at <= completed_at)", b -> "0")
+        // Each count at the latest of its moments (StepTotals): by the one of them that lies in [first of month,
+        // X), read through that moment's index; ties go to the end, then the due time, as each fact counts once.
+        parts.add(tag + columns("count(*)", "count(*) filter (where completed_at < created_at)",
+            "count(*) filter (where due_at < created_at)",
+            "count(*) filter (where due_at < created_at and completed_at < created_at)", b -> "0")
+            + " from kpi_step_fact where created_at >= " + m + " and created_at < " + x + filters + group);
+        parts.add(tag + columns("0", "count(*) filter (where created_at <= completed_at)", "0",
+            "count(*) filter (where due_at <= completed_at and created_at <= completed_at)", b -> "0")
             + " from kpi_step_fact where completed_at >= " + m + " and completed_at < " + x + filters + group);
-        parts.add(tag + columns("0", "0", "count(*)", "count(*) filter (where completed_at < due_at)", b -> "0")
+        parts.add(tag + columns("0", "0", "count(*) filter (where created_at <= due_at)",
+            "count(*) filter (where completed_at < due_at and created_at <= due_at)", b -> "0")
             + " from kpi_step_fact where due_at >= " + m + " and due_at < " + x + filters + group);
       }
       int finalYear = year;
@@ -253,8 +263,8 @@ public class KpiTotalsQueries {
     }
     String sql = "select period, process_key, step_id, candidate_group, sum(started) as started, sum(ended) as ended, "
         + "sum(due) as due, sum(settled) as settled"
-        + java.util.stream.IntStream.range(0, bands).mapToObj(b -> ", sum(band" + b + ") as band" + b)
-            .collect(java.util.stream.Collectors.joining())
+        + IntStream.range(0, bands).mapToObj(b -> ", sum(band" + b + ") as band" + b)
+            .collect(Collectors.joining())
         + " from (" + String.join(" union all ", parts) + ") days group by period, process_key, step_id, "
         + "candidate_group";
     jdbc.query(sql, params, rs -> {
@@ -307,7 +317,7 @@ public class KpiTotalsQueries {
       Map<String, Set<Integer>> forGroup = new HashMap<>();
       groupBands.forEach((key, bands) -> forGroup.put(key, bandsHolding(bands)));
       // (process, step, band): a step's facts in a band, of every bureau the filters let through
-      Set<List<Object>> reads = new java.util.LinkedHashSet<>();
+      Set<List<Object>> reads = new LinkedHashSet<>();
       steps.forEach((step, counts) -> counts.bands.keySet().forEach(band -> {
         if (forTotal.contains(band) || forGroup.get(groupKey(query.groupBy(), step)).contains(band)) {
           reads.add(List.of(step.processKey(), step.stepId(), band));
@@ -393,7 +403,7 @@ public class KpiTotalsQueries {
 
   /** The columns of {@link #readDaysBefore}'s parts, in this order. */
   private static String columns(String started, String ended, String due, String settled,
-      java.util.function.IntFunction<String> band) {
+      IntFunction<String> band) {
     StringBuilder sql = new StringBuilder(started + " as started, " + ended + " as ended, " + due + " as due, "
         + settled + " as settled");
     for (int b = 0; b < AGE_DAYS.size(); b++) {

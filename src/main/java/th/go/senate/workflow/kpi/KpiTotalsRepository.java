@@ -4,9 +4,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -103,15 +106,15 @@ public class KpiTotalsRepository {
    * The rebuild, when a migration asked for one ({@code kpi_totals_rebuild}); nodes that start together rebuild
    * once, the others find the request gone.
    */
-  public java.util.Optional<Rebuild> rebuildIfRequested() {
+  public Optional<Rebuild> rebuildIfRequested() {
     return ownTransaction.execute(status -> {
       // The request row locked: a second node waits, then finds it gone.
       if (jdbc.queryForList("select requested_at from kpi_totals_rebuild for update").isEmpty()) {
-        return java.util.Optional.<Rebuild>empty();
+        return Optional.<Rebuild>empty();
       }
       Rebuild rebuild = rebuildLocked();
       jdbc.update("delete from kpi_totals_rebuild");
-      return java.util.Optional.of(rebuild);
+      return Optional.of(rebuild);
     });
   }
 
@@ -168,7 +171,7 @@ public class KpiTotalsRepository {
     if (a == null || b == null) {
       return a == null ? b == null || b.isZero() : a.isZero();
     }
-    return java.util.Arrays.equals(a.counts(), b.counts()) && Objects.equals(a.stepName(), b.stepName());
+    return Arrays.equals(a.counts(), b.counts()) && Objects.equals(a.stepName(), b.stepName());
   }
 
   /** Upserts in key order, one batch per table. */
@@ -251,10 +254,11 @@ public class KpiTotalsRepository {
   }
 
   private static String marks(int count) {
-    return String.join(",", java.util.Collections.nCopies(count, "?"));
+    return String.join(",", Collections.nCopies(count, "?"));
   }
 
-  private static boolean isPostgres(DataSource dataSource) {
+  /** Whether the database is PostgreSQL (else H2): the two differ in upsert and lateral join. */
+  static boolean isPostgres(DataSource dataSource) {
     try (Connection connection = dataSource.getConnection()) {
       return connection.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
     } catch (SQLException e) {

@@ -27,7 +27,12 @@ final class StepTotals {
    */
   static final int BAND_MINUTES = 30;
 
-  /** The columns of a month row, in this order in {@link Row#counts}. */
+  /**
+   * The columns of a month row, in this order in {@link Row#counts}. Started: by arrival; escalations: by the
+   * step's arrival; breaches: by the breach; completed and on time: by the completion; ended: by the later of
+   * arrival and end (completed or cancelled); due: by the later of arrival and due time; settled (a step with a due
+   * time that ended): by the latest of arrival, due time and end.
+   */
   enum Count {
     STARTED, ESCALATIONS, BREACHES, ENDED, COMPLETED, ON_TIME, DUE, SETTLED;
 
@@ -79,14 +84,16 @@ final class StepTotals {
     if (fact.breachedAt() != null) {
       add(rows, fact, bureau, fact.breachedAt(), Count.BREACHES, 1);
     }
+    // Ended, due and settled count at the latest of their moments and the step's arrival: "open at X" and
+    // "overdue at X" only count steps that had arrived by X, also when two nodes' clocks put an end a moment
+    // before the arrival (the report over the facts counts them so).
     if (fact.dueAt() != null) {
-      add(rows, fact, bureau, fact.dueAt(), Count.DUE, 1);
+      add(rows, fact, bureau, latest(fact.createdAt(), fact.dueAt()), Count.DUE, 1);
     }
     if (fact.completedAt() != null) {
-      add(rows, fact, bureau, fact.completedAt(), Count.ENDED, 1);
+      add(rows, fact, bureau, latest(fact.createdAt(), fact.completedAt()), Count.ENDED, 1);
       if (fact.dueAt() != null) {
-        OffsetDateTime later = fact.dueAt().isAfter(fact.completedAt()) ? fact.dueAt() : fact.completedAt();
-        add(rows, fact, bureau, later, Count.SETTLED, 1);
+        add(rows, fact, bureau, latest(latest(fact.createdAt(), fact.dueAt()), fact.completedAt()), Count.SETTLED, 1);
       }
       if (KpiRecorder.COMPLETED.equals(fact.endState())) {
         add(rows, fact, bureau, fact.completedAt(), Count.COMPLETED, 1);
@@ -125,6 +132,10 @@ final class StepTotals {
       return b;
     }
     return b == null || a.compareTo(b) >= 0 ? a : b;
+  }
+
+  private static OffsetDateTime latest(OffsetDateTime a, OffsetDateTime b) {
+    return b.isAfter(a) ? b : a;
   }
 
   /** The first day of the Bangkok month of {@code time}. */

@@ -38,6 +38,8 @@ import th.go.senate.workflow.support.PlatformTest;
  *  A       Task_Intake  burLegal  10 Oct 2015   12 Oct 2015          20   yes  (FY 2559)
  *  A       Task_Intake  burIt     1 Jan 2016    5 Jan 2016           50   no              3 Jan / 1
  *  B       Task_Review  burIt     1 Mar 2016    1 Jun 2016           100  yes  (open at 1 Apr 2016)
+ *  C       Task_Skewed  burPr     ended (and due) seconds before it arrived, at the round's end and at 15 Feb
+ *                                 2017 10:00 (twice): another node's clock
  * </pre>
  * Last year's figures are those of the same round of FY 2559 (from 1 Oct 2015), open at the same instant a year
  * before.
@@ -75,6 +77,16 @@ class KpiReportStatementsTest extends PlatformTest {
     fact(processA, "Task_Intake", "burIt", at(2016, 1, 1), at(2016, 1, 5), "COMPLETED", 50, false, null,
         at(2016, 1, 3), 1);
     fact(processB, "Task_Review", "burIt", at(2016, 3, 1), at(2016, 6, 1), "COMPLETED", 100, true, null, null, 0);
+    // Two nodes' clocks a minute apart: steps that ended (and were due) moments before they arrived, around the
+    // round's end and the instant of the round-in-progress test (15 Feb 2017 10:00). They had not arrived by
+    // then, so they are neither open nor overdue at it.
+    String skewed = "kpiWholeC" + suffix;
+    fact(skewed, "Task_Skewed", "burPr", LocalDateTime.of(2017, 4, 1, 0, 0, 30), LocalDateTime.of(2017, 3, 31, 23, 59, 30),
+        "COMPLETED", 0, true, LocalDateTime.of(2017, 3, 31, 23, 59, 50), null, 0);
+    fact(skewed, "Task_Skewed", "burPr", LocalDateTime.of(2017, 2, 15, 10, 0, 30), LocalDateTime.of(2017, 2, 15, 9, 59, 30),
+        "COMPLETED", 0, true, LocalDateTime.of(2017, 2, 15, 9, 59, 45), null, 0);
+    fact(skewed, "Task_Skewed", "burPr", LocalDateTime.of(2017, 2, 15, 10, 0, 30), null, null, null, null,
+        LocalDateTime.of(2017, 2, 15, 9, 59, 0), null, 0);
   }
 
   @Test

@@ -143,6 +143,17 @@ class KpiTotalsTest extends PlatformTest {
     assertThat(totals.rebuild().rowsWrong()).isZero();
   }
 
+  @Test
+  void theFirstStartAfterTheUpgradeBuildsTheTotalsOnce() {
+    // As V18_1 leaves a database that already had facts: one request row.
+    jdbc.update("insert into kpi_totals_rebuild (requested_at) values (?)", java.sql.Timestamp.from(bangkok(
+        LocalDateTime.of(2026, 12, 1, 9, 0))));
+    assertThat(totals.rebuildIfRequested()).get().extracting(KpiTotalsRepository.Rebuild::facts)
+        .isEqualTo(jdbc.queryForObject("select count(*) from kpi_step_fact", Long.class));
+    assertThat(jdbc.queryForObject("select count(*) from kpi_totals_rebuild", Long.class)).isZero();
+    assertThat(totals.rebuildIfRequested()).as("done once: the next start finds nothing to do").isEmpty();
+  }
+
   private void acknowledge(ProcessInstance instance) {
     identityService.setAuthentication("officePresidentUser", OFFICE);
     try {
