@@ -62,7 +62,7 @@ class DemoHistoryBrowserTest extends PlatformTest {
   /** The columns of the dashboard's report table, 1 = the first figure (senate-kpi.js, table()). */
   private static final int STARTED = 1, COMPLETED = 2, ON_TIME = 3, LATE = 4, MEDIAN = 5, OPEN = 7,
       ESCALATIONS = 9, PREVIOUS_ON_TIME = 10, PROJECTION = 11;
-  private static final List<Integer> COMPARED = List.of(STARTED, COMPLETED, ON_TIME, LATE, MEDIAN, ESCALATIONS,
+  private static final List<Integer> COMPARED = List.of(STARTED, COMPLETED, ON_TIME, LATE, MEDIAN, OPEN, ESCALATIONS,
       PREVIOUS_ON_TIME);
   /** Listed to their handlers only (identity/bureaus.yaml protected-processes): not in the manager's drill-down. */
   private static final Set<String> PROTECTED = Set.of("integrityCase");
@@ -252,21 +252,24 @@ class DemoHistoryBrowserTest extends PlatformTest {
   }
 
   /** One line of the report as counted here: steps arrived, completed (on time) with their working minutes. */
-  private record Figures(long started, long escalations, long completed, long onTime, List<Integer> minutes) {
+  private record Figures(long started, long escalations, long completed, long onTime, List<Integer> minutes,
+      long open) {
 
-    static final Figures NONE = new Figures(0, 0, 0, 0, List.of());
+    static final Figures NONE = new Figures(0, 0, 0, 0, List.of(), 0);
 
     /** The dashboard's cells {@link #COMPARED}, written as senate-kpi.js writes them. */
     List<String> cells(Figures lastYear) {
       return List.of(String.valueOf(started), String.valueOf(completed), percent(completed, onTime),
-          String.valueOf(completed - onTime), workingTime(median(minutes)), String.valueOf(escalations),
+          String.valueOf(completed - onTime), workingTime(median(minutes)), String.valueOf(open),
+          String.valueOf(escalations),
           lastYear == null ? "–" : percent(lastYear.completed, lastYear.onTime));
     }
   }
 
   /**
    * Per group ({@code key}: process_key or candidate_group; only {@code bureau} when given): steps created in the
-   * window and their escalations; steps completed (not cancelled) in it, on time when the SLA was met.
+   * window and their escalations; steps completed (not cancelled) in it, on time when the SLA was met; steps open at
+   * the report's instant (now, or the window's end once it is over): arrived before it, not ended before it.
    */
   private Map<String, Figures> figures(String key, Window window, String bureau) {
     String only = bureau == null ? "" : " and candidate_group = '" + bureau + "'";
@@ -289,14 +292,22 @@ class DemoHistoryBrowserTest extends PlatformTest {
             list.add(value);
           }
         }, window.from(), window.to());
+    OffsetDateTime now = BangkokTime.now().atZone(BangkokTime.ZONE).toOffsetDateTime();
+    OffsetDateTime asOf = now.isBefore(window.to()) ? now : window.to();
+    Map<String, Long> open = new TreeMap<>();
+    jdbc.query("select " + key + ", count(*) from kpi_step_fact where created_at < ? and (completed_at is null or "
+        + "completed_at >= ?)" + only + " group by " + key, rs -> {
+          open.put(rs.getString(1), rs.getLong(2));
+        }, asOf, asOf);
     Map<String, Figures> figures = new TreeMap<>();
-    for (String group : union(arrived.keySet(), done.keySet())) {
+    for (String group : union(union(arrived.keySet(), done.keySet()), open.keySet())) {
       if (group == null) {
         continue; // steps without a bureau: a line of their own, not compared here
       }
       long[] a = arrived.getOrDefault(group, new long[2]);
       long[] d = done.getOrDefault(group, new long[2]);
-      figures.put(group, new Figures(a[0], a[1], d[0], d[1], minutes.getOrDefault(group, List.of())));
+      figures.put(group, new Figures(a[0], a[1], d[0], d[1], minutes.getOrDefault(group, List.of()),
+          open.getOrDefault(group, 0L)));
     }
     return figures;
   }
@@ -306,7 +317,7 @@ class DemoHistoryBrowserTest extends PlatformTest {
     lines.forEach(f -> minutes.addAll(f.minutes()));
     return new Figures(lines.stream().mapToLong(Figures::started).sum(),
         lines.stream().mapToLong(Figures::escalations).sum(), lines.stream().mapToLong(Figures::completed).sum(),
-        lines.stream().mapToLong(Figures::onTime).sum(), minutes);
+        lines.stream().mapToLong(Figures::onTime).sum(), minutes, lines.stream().mapToLong(Figures::open).sum());
   }
 
   /** The figure opened: a process's late steps in the round if the history has one among those listed, else its open steps. */
