@@ -144,6 +144,35 @@ class KpiTotalsTest extends PlatformTest {
   }
 
   @Test
+  void clerksCompletingAtOnceLoseNoCountAndNeverDeadlock() throws Exception {
+    // July 2015: a month with no rows yet, so the first transactions race to create the same rows.
+    clockAt(LocalDateTime.of(2015, 7, 1, 9, 0));
+    List<ProcessInstance> petitions = new java.util.ArrayList<>();
+    for (int i = 0; i < 24; i++) {
+      petitions.add(startPetition());
+    }
+    java.util.concurrent.ExecutorService clerks = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+      java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+      for (ProcessInstance petition : petitions) {
+        done.add(clerks.submit(() -> {
+          start.await();
+          acknowledge(petition);
+          return null;
+        }));
+      }
+      start.countDown();
+      for (java.util.concurrent.Future<?> each : done) {
+        each.get(2, java.util.concurrent.TimeUnit.MINUTES); // a deadlock or a failed upsert fails here
+      }
+    } finally {
+      clerks.shutdownNow();
+    }
+    assertTotalsAreTheFacts();
+  }
+
+  @Test
   void theFirstStartAfterTheUpgradeBuildsTheTotalsOnce() {
     // As V18_1 leaves a database that already had facts: one request row.
     jdbc.update("insert into kpi_totals_rebuild (requested_at) values (?)", java.sql.Timestamp.from(bangkok(
