@@ -163,7 +163,10 @@ class NoticeTest extends PlatformTest {
 
     PetitionPaths.walk(taskService, identityService, instance.getId(),
         PetitionPaths.senateRemit("petitioner notices", "burCommittee1", 1));
-    for (String id : jdbc.queryForList("select id from notice_outbox where business_key = ?", String.class, ref)) {
+    // In the order they were written: without "order by" PostgreSQL returns the rows as they lie in the table,
+    // which an update of a row (sent_at) can change.
+    for (String id : jdbc.queryForList("select id from notice_outbox where business_key = ? order by created_at, id",
+        String.class, ref)) {
       executeJobOf(id);
     }
     List<MimeMessage> mails = TestSmtp.receivedBy("somjai@example.com");
