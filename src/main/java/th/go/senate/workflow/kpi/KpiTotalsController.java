@@ -15,8 +15,9 @@ import th.go.senate.workflow.web.CurrentUser;
  * The repair command of the KPI report's pre-aggregate: {@code POST /api/kpi/totals/rebuild}, administrators only.
  * It rebuilds the totals exactly from the step facts and answers how many rows had been wrong (0 when the recorder
  * kept them, as it should). Needed after facts were changed outside the platform (a correction in SQL, a restore
- * of the facts alone); the totals hold counts of the facts' recorded values only, so a change of an SLA policy
- * or of the holidays, which changes no recorded fact, changes no total either. The first start after the upgrade
+ * of the facts alone). A holiday added or removed re-plans the open steps' due dates through the recorder, which
+ * moves the totals in the same transaction, and a changed SLA duration applies to new steps only: neither needs
+ * it. The first start after the upgrade
  * that brought the totals builds them once ({@code kpi_totals_rebuild}).
  */
 @RestController
